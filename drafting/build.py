@@ -1,0 +1,159 @@
+"""`build`: sources -> model -> checks -> writers -> DIR, all or nothing.
+
+Writers are looked up by artifact kind. Each writes into a private staging folder;
+only when every writer has succeeded are the files moved into DIR (each by an
+atomic rename) and the manifest rewritten. A failed build leaves DIR as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+from drafting.diagnostics import DraftingError
+from drafting.load import load_valid
+from drafting.model import Work
+
+MANIFEST = "manifest.json"
+
+# kind -> "module:function"; a writer is (work, BuildContext) -> list[Artifact]
+WRITERS: dict[str, str] = {
+    "akn": "drafting.akn.writer:write_artifacts",
+    "html": "drafting.html.writer:write_artifacts",
+    "pdf": "drafting.pdf.writer:write_artifacts",
+}
+
+
+@dataclass(frozen=True)
+class Artifact:
+    path: str  # relative to DIR, POSIX
+    kind: str
+    language: str | None
+
+
+class Progress(Protocol):
+    def __call__(self, message: str) -> None: ...
+
+
+@dataclass
+class BuildContext:
+    source: Path
+    staging: Path  # write here; paths relative to it become paths in DIR
+    out: Path  # the final DIR (read only: for reusing earlier artifacts)
+    languages: list[str]
+    cache: Path  # a folder kept between builds, for content-addressed reuse
+    options: dict[str, object] = field(default_factory=dict)
+    progress: Progress = lambda message: None  # noqa: E731
+
+    def path(self, relative: str) -> Path:
+        target = self.staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+
+Writer = Callable[[Work, BuildContext], list[Artifact]]
+
+
+def writer_for(kind: str) -> Writer:
+    module, function = WRITERS[kind].split(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+
+
+def source_revision(source: Path) -> dict[str, object]:
+    """The git commit of the sources, and whether the tree differs from it."""
+    try:
+        import git
+
+        repo = git.Repo(source, search_parent_directories=True)
+        commit = repo.head.commit.hexsha
+        rel = os.path.relpath(source.resolve(), Path(repo.working_tree_dir or ".").resolve())
+        dirty = repo.is_dirty(path=rel) or any(
+            p == rel or p.startswith(rel.rstrip("/") + "/") or rel == "." for p in repo.untracked_files)
+        return {"commit": commit, "dirty": bool(dirty)}
+    except Exception:  # not a repository, no commits yet, git missing: say so in the manifest
+        return {"commit": None, "dirty": True}
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def build(
+    source: Path,
+    out: Path,
+    kinds: list[str] | None = None,
+    languages: list[str] | None = None,
+    options: dict[str, object] | None = None,
+    progress: Progress | None = None,
+) -> list[dict[str, object]]:
+    """Build the artifacts; return the manifest entries written."""
+    kinds = kinds or list(WRITERS)
+    unknown = [k for k in kinds if k not in WRITERS]
+    if unknown:
+        raise DraftingError(f"unknown artifact kind(s): {', '.join(unknown)} (known: {', '.join(WRITERS)})")
+    work = load_valid(source)
+    codes = languages or work.meta.codes
+    missing = [code for code in codes if code not in work.meta.codes]
+    if missing:
+        raise DraftingError(f"unknown language(s): {', '.join(missing)} (the work has {', '.join(work.meta.codes)})")
+    say = progress or (lambda message: None)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cache = Path(os.environ.get("DRAFTING_CACHE", out.parent / ".drafting-cache"))
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.staging-", dir=out.parent) as staging_name:
+        staging = Path(staging_name)
+        context = BuildContext(source, staging, out, codes, cache, dict(options or {}), say)
+        artifacts: list[Artifact] = []
+        for kind in kinds:
+            say(f"writing {kind}")
+            artifacts.extend(writer_for(kind)(work, context))
+        entries = _install(staging, out, artifacts, kinds, codes, source_revision(source))
+    return entries
+
+
+def _install(staging: Path, out: Path, artifacts: list[Artifact], kinds: list[str], codes: list[str],
+             revision: dict[str, object]) -> list[dict[str, object]]:
+    """Move staged files into DIR and merge the manifest: entries rebuilt now replace their old ones."""
+    new_entries = [{"path": a.path, "kind": a.kind, "language": a.language, "sha256": sha256(staging / a.path)}
+                   for a in artifacts]
+    old_entries: list[dict[str, object]] = []
+    manifest_path = out / MANIFEST
+    if manifest_path.is_file():
+        try:
+            old_entries = list(json.loads(manifest_path.read_text(encoding="utf-8")).get("artifacts", []))
+        except (ValueError, AttributeError):
+            old_entries = []
+    rebuilt = {e["path"] for e in new_entries}
+    kept = [e for e in old_entries
+            if e.get("path") not in rebuilt
+            and not (e.get("kind") in kinds and (e.get("language") in codes or e.get("language") is None))
+            and (out / str(e.get("path"))).is_file()]
+    out.mkdir(parents=True, exist_ok=True)
+    for entry in new_entries:
+        target = out / str(entry["path"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / str(entry["path"]), target)
+    entries = sorted(kept + new_entries, key=lambda e: str(e["path"]))
+    manifest = {"source": revision, "artifacts": entries}
+    fd, tmp = tempfile.mkstemp(prefix=".manifest-", dir=out)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=True)
+        handle.write("\n")
+    os.replace(tmp, manifest_path)
+    return new_entries
+
+
+def clean_staging(out: Path) -> None:
+    """Remove staging folders a killed build left behind (never the artifacts)."""
+    for leftover in out.parent.glob(f".{out.name}.staging-*"):
+        shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,38 @@
+"""The `drafting` command: registers the commands and nothing else.
+
+Each command lives in drafting/commands/ and imports heavy libraries (WeasyPrint,
+git) only when it runs, so `drafting check` stays instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable
+
+import typer
+
+app = typer.Typer(
+    name="drafting",
+    help="A legislative drafting toolkit: check, build, redline and maintain a constitution kept in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# command name -> (module in drafting.commands, function name)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "check"),
+    "build": ("build", "build"),
+}
+
+
+def _lazy(module: str, function: str) -> Callable[..., Any]:
+    return getattr(importlib.import_module(f"drafting.commands.{module}"), function)  # type: ignore[no-any-return]
+
+
+for _name, (_module, _function) in COMMANDS.items():
+    app.command(_name)(_lazy(_module, _function))
+
+
+def main() -> None:
+    app()

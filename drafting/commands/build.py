@@ -1,0 +1,43 @@
+"""`drafting build`: every publication artifact, or the ones named with --only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from drafting.console import EXIT_FINDINGS, fail, interactive, usage
+from drafting.diagnostics import DraftingError
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [part.strip() for part in value.split(",") if part.strip()] if value else None
+
+
+def build(
+    source: Path = typer.Argument(Path("constitution"), help="The source folder (holds work.yaml)."),
+    out: Path = typer.Option(Path("build"), "--out", "-o", help="Where the artifacts go."),
+    only: str = typer.Option(None, "--only", help="Comma-separated kinds: akn,html,pdf."),
+    lang: str = typer.Option(None, "--lang", help="Comma-separated languages, e.g. kk,ru."),
+    page: str = typer.Option(None, "--page", help="PDF page profiles, e.g. a2,a3,a4 (default: the settings' list)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
+) -> None:
+    """Check the sources, then write AKN, HTML and PDF into OUT (all or nothing) with a manifest."""
+    from drafting.build import build as run_build
+
+    if not source.is_dir():
+        usage(f"{source}: no such source folder")
+    options: dict[str, object] = {}
+    if page:
+        options["pages"] = _split(page)
+    show = verbose or (interactive() and not quiet)
+    progress = (lambda message: typer.echo(message, err=True)) if show else None
+    try:
+        entries = run_build(source, out, _split(only), _split(lang), options, progress)
+    except DraftingError as error:
+        fail(error, EXIT_FINDINGS if error.diagnostics else 2)
+    if not quiet:
+        for entry in entries:
+            typer.echo(f"{out / str(entry['path'])}")
+        typer.echo(f"{len(entries)} artifacts written to {out}")

@@ -1,0 +1,141 @@
+"""YAML with line numbers: front matter and work files, checked against JSON Schemas.
+
+Dates stay strings (checked by the schema's pattern), so YAML 1.1 timestamp
+guessing never changes a value behind a drafter's back. Every error points at
+the line of the offending key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from drafting.diagnostics import Diagnostics
+from drafting.profile import SCHEMAS_DIR
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without timestamp resolution."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDoc:
+    data: Any
+    node: yaml.Node | None
+    first_line: int  # 1-based line of the YAML text within its file
+
+    def line_of(self, path: tuple[str | int, ...]) -> int:
+        """The file line of the value at ``path`` (or of the deepest existing parent)."""
+        node = self.node
+        line = node.start_mark.line if node is not None else 0
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                for knode, vnode in node.value:
+                    if knode.value == key:
+                        line = knode.start_mark.line
+                        node = vnode
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line
+            else:
+                break
+        return self.first_line + line
+
+
+def parse_yaml(text: str, display: str, first_line: int, diags: Diagnostics) -> YamlDoc | None:
+    """Parse YAML; on a syntax error add F201 with the line and return None."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        diags.error(display, line, "F201", f"invalid YAML: {problem}", column)
+        return None
+    except yaml.YAMLError as exc:  # e.g. a stray control character: ReaderError
+        diags.error(display, first_line, "F201", f"invalid YAML: {exc}")
+        return None
+    doc = YamlDoc(data, node, first_line)
+    _duplicate_keys(doc, node, display, diags)
+    return doc
+
+
+def _duplicate_keys(doc: YamlDoc, node: yaml.Node | None, display: str, diags: Diagnostics) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for knode, vnode in node.value:
+            key = str(knode.value)
+            if key in seen:
+                diags.error(display, doc.first_line + knode.start_mark.line, "F202",
+                            f"duplicate key '{key}'", knode.start_mark.column + 1)
+            seen.add(key)
+            _duplicate_keys(doc, vnode, display, diags)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_keys(doc, item, display, diags)
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def validate(doc: YamlDoc, schema: str, display: str, diags: Diagnostics) -> bool:
+    """Check ``doc`` against ``schemas/<schema>.schema.json``; F203 per violation."""
+    validator = load_schema(schema)
+    ok = True
+    for error in sorted(validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
+        ok = False
+        where = "/".join(str(p) for p in error.absolute_path)
+        message = _message(error)
+        diags.error(display, doc.line_of(tuple(error.absolute_path)), "F203",
+                    f"{where}: {message}" if where else message)
+    return ok
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        extra = re.findall(r"'([^']+)' (?:was|were) unexpected", error.message)
+        return f"unknown key {error.message.split('(')[-1].rstrip(')')}" if not extra else error.message
+    if error.validator == "pattern":
+        return f"{error.instance!r} does not have the expected form ({error.schema.get('description', error.validator_value)})"
+    return error.message
+
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$\r?\n?", re.S | re.M)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter or None, body, 1-based file line where the body starts)."""
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return None, text, 1
+    body_start = text.count("\n", 0, match.end()) + 1
+    return match.group(1), text[match.end():], body_start
+
+
+def read_schema_path(name: str) -> Path:
+    return SCHEMAS_DIR / f"{name}.schema.json"
