@@ -1,0 +1,42 @@
+"""`drafting renumber`: numbers in document order, file names and references to match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from drafting.console import EXIT_FINDINGS, fail, usage
+from drafting.diagnostics import DraftingError
+
+
+def renumber(
+    source: Path = typer.Argument(Path("constitution"), help="The source folder (holds work.yaml)."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Print the plan; change nothing."),
+    paragraphs: bool = typer.Option(False, "--paragraphs", help="Also renumber paragraphs and points in each article."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors and warnings."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list every file edited or renamed."),
+) -> None:
+    """Give every article its number in order; rename files and rewrite cross-references to match."""
+    from drafting.progress import Reporter
+    from drafting.renumber import apply_plan, plan_renumber
+
+    if not source.is_dir():
+        usage(f"{source}: no such source folder")
+    report = Reporter(quiet, verbose)
+    report.step(f"reading {source}")
+    try:
+        plan = plan_renumber(source, paragraphs)
+    except DraftingError as error:
+        fail(error, EXIT_FINDINGS)
+    for line in plan.describe(verbose):
+        report.info(line)
+    for note in plan.notes:
+        report.warn(note)
+    if dry_run or plan.empty:
+        if dry_run and not plan.empty:
+            report.info("dry run: nothing was changed")
+        return
+    report.step("writing")
+    apply_plan(plan)
+    report.info(f"renumbered {source}: run 'drafting check {source}' to confirm")

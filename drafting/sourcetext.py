@@ -1,0 +1,176 @@
+"""A source file as raw text with pending edits, for tools that rewrite sources.
+
+Edits are made on the text exactly as it is on disk (a byte-order mark, CRLF
+line ends, trailing spaces and every other byte kept), so that a rewrite
+touches only the characters it means to change and the diff shows only the
+lines that had to change. Line numbers are those of the model (1-based), which
+the reader counts the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+# A top-level `key: value` line of YAML with a plain or quoted scalar, and an optional comment.
+_YAML_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)(?P<sep>[ \t]*:[ \t]*)(?P<q>[\"']?)(?P<value>[^\"'#\s]+)(?P=q)"
+                        r"(?P<rest>[ \t]*(?:#.*)?)$")
+# A Markdown link to an article: [text](art:id) or [text](art:id/paragraph); the text may span lines.
+LINK_RE = re.compile(r"\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\((?P<href>art:(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
+                     r"(?:/(?P<para>[1-9][0-9]*(?:-[1-9][0-9]*)*))?)\)")
+# A number in running text, as the reference check reads it: 5, 3-1; not part of a longer number.
+NUMBER_TOKEN = re.compile(r"(?<![\d-])[1-9][0-9]*(?:-[1-9][0-9]*)*(?![\d]|-\d)")
+_MARKER = {".": re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]+(?:-[0-9]+)*)\.(?=\s|$)"),
+           ")": re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]+(?:-[0-9]+)*)\)(?=\s|$)")}
+
+
+class EditConflict(Exception):
+    """Two edits of one file overlap: a bug in the caller, never silently merged."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    text_start: int
+    href_start: int
+    href_end: int
+    target: str
+    paragraph: str | None
+    para_start: int  # offset of the paragraph digits in the href (when there are any)
+
+
+@dataclass
+class SourceText:
+    rel: str  # path relative to the source root, POSIX
+    raw: str  # the file as decoded, every character kept
+    edits: list[Edit] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def read(cls, root: Path, rel: str) -> SourceText:
+        return cls(rel, (root / rel).read_bytes().decode("utf-8"))
+
+    def __post_init__(self) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", self.raw)]
+
+    # -- positions -------------------------------------------------------------------------
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of a 1-based line's content (without its line end)."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self.raw)
+        if end > start and self.raw[end - 1] == "\r":
+            end -= 1
+        if line == 1 and self.raw.startswith("\ufeff"):
+            start += 1
+        return start, end
+
+    def line(self, line: int) -> str:
+        start, end = self.line_span(line)
+        return self.raw[start:end]
+
+    @property
+    def lines(self) -> int:
+        return len(self._starts)
+
+    def offset_of_line(self, line: int) -> int:
+        return self._starts[min(line, len(self._starts)) - 1]
+
+    # -- edits --------------------------------------------------------------------------------
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        if self.raw[start:end] != text:
+            self.edits.append(Edit(start, end, text))
+
+    def set_yaml_value(self, line: int, key: str, value: str, search_to: int = 0) -> bool:
+        """Set a top-level ``key: value`` on ``line`` (or the first such line up to ``search_to``)."""
+        candidates = [line] + list(range(1, min(search_to, self.lines) + 1))
+        for number in candidates:
+            if number < 1 or number > self.lines:
+                continue
+            start, _ = self.line_span(number)
+            match = _YAML_LINE.match(self.line(number))
+            if match and match.group("key") == key:
+                self.replace(start + match.start("value"), start + match.end("value"), value)
+                return True
+        return False
+
+    def set_marker(self, line: int, kind: str, number: str) -> bool:
+        """Renumber the list marker (``3.`` or ``3)``) at the start of ``line``."""
+        match = _MARKER[kind].match(self.line(line))
+        if not match:
+            return False
+        start, _ = self.line_span(line)
+        self.replace(start + match.start("num"), start + match.end("num"), number)
+        return True
+
+    def links(self, from_line: int = 1) -> Iterator[Link]:
+        """Every ``[text](art:...)`` link from ``from_line`` on."""
+        for match in LINK_RE.finditer(self.raw, self.offset_of_line(from_line)):
+            para_start = match.start("para") if match.group("para") else match.end("href")
+            yield Link(match.group("text"), match.start("text"), match.start("href"), match.end("href"),
+                       match.group("id"), match.group("para"), para_start)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits)
+
+    def result(self) -> str:
+        out: list[str] = []
+        position = 0
+        for edit in sorted(self.edits, key=lambda e: (e.start, e.end)):
+            if edit.start < position:
+                raise EditConflict(f"{self.rel}: overlapping edits at offset {edit.start}")
+            out.append(self.raw[position:edit.start])
+            out.append(edit.text)
+            position = edit.end
+        out.append(self.raw[position:])
+        return "".join(out)
+
+    def changed_lines(self) -> list[int]:
+        return sorted({self.raw.count("\n", 0, edit.start) + 1 for edit in self.edits})
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace a file's content in one step (a temporary file beside it, then a rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def rename_all(root: Path, moves: list[tuple[str, str]]) -> None:
+    """Rename paths (files or folders, relative to ``root``) in two steps, so chains and swaps never collide."""
+    moves = [(old, new) for old, new in moves if old != new]
+    sources = {old for old, _ in moves}
+    targets = [new for _, new in moves]
+    for new in targets:
+        if targets.count(new) > 1 or ((root / new).exists() and new not in sources):
+            raise FileExistsError(f"{root / new}: already exists or is the target of two renames")
+    staged: list[tuple[Path, Path]] = []
+    for index, (old, new) in enumerate(moves):
+        source = root / old
+        parked = source.with_name(f".renumber-{os.getpid()}-{index}.tmp")
+        os.rename(source, parked)
+        staged.append((parked, root / new))
+    for parked, target in staged:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(parked, target)
