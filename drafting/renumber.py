@@ -13,7 +13,7 @@ to do.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from drafting.diagnostics import Diagnostic, Diagnostics, DraftingError
 from drafting.load import load_tree
@@ -119,11 +119,11 @@ def plan_renumber(source: Path | str, paragraphs: bool = False) -> Plan:
         raise DraftingError(f"{source}: no such source folder")
     tree = FileTree(root)
     loaded = load_tree(tree)
-    rel_of = {tree.display(rel): rel for rel in loaded.texts}
+    rel_of = _RelativePaths(tree)
     allowed = TOLERATED | (set() if paragraphs else TOLERATED_WITHOUT_PARAGRAPHS)
     blockers = Diagnostics([d for d in loaded.diagnostics.errors
                             if d.code not in allowed and not d.code.startswith("N")])
-    if loaded.work is None or blockers.has_errors():
+    if loaded.work is None:
         raise _refuse(source, blockers.items)
     work = loaded.work
     sections = _collect(work, rel_of, blockers)
@@ -168,6 +168,19 @@ def renumber(source: Path | str, paragraphs: bool = False, dry_run: bool = False
 # -- reading the tree ------------------------------------------------------------------------
 
 
+class _RelativePaths(dict[str, str]):
+    """Displayed path (as in the model's Loc) -> path relative to the root."""
+
+    def __init__(self, tree: FileTree) -> None:
+        super().__init__()
+        self.tree = tree
+
+    def __missing__(self, display: str) -> str:
+        label = PurePosixPath(self.tree.label)
+        path = PurePosixPath(display)
+        return path.relative_to(label).as_posix() if self.tree.label not in ("", ".") else path.as_posix()
+
+
 def _refuse(source: Path | str, items: list[Diagnostic]) -> RenumberRefused:
     return RenumberRefused(f"{source}: cannot renumber a tree with these errors; fix them first "
                            "(numbering errors are what renumber fixes, these are not)", Diagnostics(items).sorted())
@@ -194,6 +207,8 @@ def _collect(work: Work, rel_of: dict[str, str], diags: Diagnostics) -> list[Sec
             versions: dict[str, Article] = {}
             for lang in codes:
                 same = [a for a in work.expressions[lang].sections[index].articles if a.stem == article.stem]
+                if not same:
+                    continue  # missing in this language: the reader's A401 refuses the tree
                 versions[lang] = same[0]
                 if same[0].id != article.id:
                     diags.error(same[0].loc.path, 2, "A406", f"id '{same[0].id}' differs from '{article.id}' "
