@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check"),
     "build": ("build", "build"),
     "renumber": ("renumber", "renumber"),
+    "new": ("new", "new"),
 }
 
 

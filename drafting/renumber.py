@@ -67,6 +67,7 @@ class SectionEntry:
 @dataclass
 class Plan:
     root: Path
+    work: Work  # the tree as read, before the plan is applied
     sections: list[SectionEntry]
     texts: dict[str, SourceText]
     changes: list[str] = field(default_factory=list)  # what changes, one line each
@@ -76,6 +77,14 @@ class Plan:
     @property
     def groups(self) -> list[ArticleGroup]:
         return [g for s in self.sections for g in s.groups]
+
+    def final_path(self, article_id: str, lang: str) -> Path:
+        """Where an article's file is once the plan is applied."""
+        for entry in self.sections:
+            for group in entry.groups:
+                if group.id == article_id:
+                    return self.root / entry.new_folder / f"{group.new_stem}.{lang}.md"
+        raise KeyError(article_id)
 
     @property
     def file_moves(self) -> list[tuple[str, str]]:
@@ -129,7 +138,7 @@ def plan_renumber(source: Path | str, paragraphs: bool = False) -> Plan:
     sections = _collect(work, rel_of, blockers)
     if blockers.has_errors():
         raise _refuse(source, blockers.items)
-    plan = Plan(root, sections, {})
+    plan = Plan(root, work, sections, {})
     _number_sections(plan, work.profile)
     _number_articles(plan, work.profile)
     texts = plan.texts

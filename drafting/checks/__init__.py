@@ -5,6 +5,7 @@ from __future__ import annotations
 from drafting.checks.alignment import check_alignment
 from drafting.checks.references import check_references
 from drafting.checks.structure import check_structure
+from drafting.checks.todo import check_todo
 from drafting.diagnostics import Diagnostics
 from drafting.model import Work
 
@@ -13,6 +14,7 @@ def check_work(work: Work, diags: Diagnostics) -> None:
     check_structure(work, diags)
     check_alignment(work, diags)
     check_references(work, diags)
+    check_todo(work, diags)
 
 
-__all__ = ["check_work", "check_structure", "check_alignment", "check_references"]
+__all__ = ["check_work", "check_structure", "check_alignment", "check_references", "check_todo"]

@@ -1,0 +1,60 @@
+"""`drafting new article|section`: scaffolding in every language, then renumbering."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from drafting.console import EXIT_FINDINGS, fail, usage
+from drafting.diagnostics import DraftingError
+
+
+class Kind(str, Enum):
+    article = "article"
+    section = "section"
+
+
+def new(
+    kind: Kind = typer.Argument(..., help="article or section."),
+    source: Path = typer.Argument(Path("constitution"), help="The source folder (holds work.yaml)."),
+    section: str = typer.Option(None, "--section", "-s",
+                                help="article: the section it goes in (number as printed, e.g. IV, folder or slug)."),
+    after: str = typer.Option(None, "--after", "-a",
+                              help="article: the number of the article it follows; section: the section it follows. "
+                                   "Default: at the end."),
+    stable_id: str = typer.Option(None, "--id", help="The stable id (default: the slug, or a fresh random one)."),
+    slug: str = typer.Option(None, "--slug", help="The file or folder name after the number (default: the id)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list the renumbering."),
+) -> None:
+    """Add an article (in every language, TODO text) or a section (TODO titles), then renumber."""
+    from drafting.progress import Reporter
+    from drafting.scaffold import new_article, new_section
+
+    if not source.is_dir():
+        usage(f"{source}: no such source folder")
+    report = Reporter(quiet, verbose)
+    try:
+        if kind is Kind.article:
+            created = new_article(source, section, after, stable_id, slug)
+        else:
+            if section is not None:
+                usage("--section is for articles; place a new section with --after")
+            created = new_section(source, after, stable_id, slug)
+    except DraftingError as error:
+        fail(error, EXIT_FINDINGS)
+    noun = "article" if kind is Kind.article else "section"
+    report.info(f"new {noun} {created.number} '{created.id}':")
+    for path in created.paths:
+        report.info(f"  {path}")
+    moved = [line for line in created.renumbered if f"'{created.id}'" not in line]
+    if verbose:
+        for line in moved:
+            report.info(f"  {line}")
+    elif moved:
+        report.info(f"  renumbered: {len(moved)} change(s) after it (--verbose lists them)")
+    if kind is Kind.section:
+        report.info(f"add its articles with: drafting new article {source} --section {created.number}")
+    report.info("write the TODO text: 'drafting check' warns (M602) until it is gone; --strict fails on it")
