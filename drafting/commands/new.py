@@ -45,7 +45,7 @@ def new(
             created = new_section(source, after, stable_id, slug)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS)
-    noun = "article" if kind is Kind.article else "section"
+    noun = kind.value
     report.info(f"new {noun} {created.number} '{created.id}':")
     for path in created.paths:
         report.info(f"  {path}")
@@ -55,6 +55,6 @@ def new(
             report.info(f"  {line}")
     elif moved:
         report.info(f"  renumbered: {len(moved)} change(s) after it (--verbose lists them)")
-    if kind is Kind.section:
+    if noun == "section":
         report.info(f"add its articles with: drafting new article {source} --section {created.number}")
     report.info("write the TODO text: 'drafting check' warns (M602) until it is gone; --strict fails on it")
