@@ -124,7 +124,7 @@ def build(
 def _install(staging: Path, out: Path, artifacts: list[Artifact], kinds: list[str], codes: list[str],
              revision: dict[str, object]) -> list[dict[str, object]]:
     """Move staged files into DIR and merge the manifest: entries rebuilt now replace their old ones."""
-    new_entries = [{"path": a.path, "kind": a.kind, "language": a.language, "sha256": sha256(staging / a.path)}
+    new_entries: list[dict[str, object]] = [{"path": a.path, "kind": a.kind, "language": a.language, "sha256": sha256(staging / a.path)}
                    for a in artifacts]
     old_entries: list[dict[str, object]] = []
     manifest_path = out / MANIFEST

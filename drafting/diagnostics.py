@@ -72,10 +72,13 @@ class Diagnostics:
         return sorted(set(self.items), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
 
 
+def _noun(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def summary(diagnostics: Diagnostics, files: int) -> str:
     errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
-    noun = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-    return f"{noun(errors, 'error')}, {noun(warnings, 'warning')} in {noun(files, 'file')}"
+    return f"{_noun(errors, 'error')}, {_noun(warnings, 'warning')} in {_noun(files, 'file')}"
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:

@@ -19,6 +19,9 @@ from drafting.model import Emphasis, Inline, InlineSeq, Loc, Paragraph, Point, R
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _MD.disable(["html_block", "html_inline"])
+# Parse every link and image, whatever its scheme, so that each one is refused
+# with a diagnostic below instead of silently staying literal text.
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]
 _INSERTED_MARKER = re.compile(r"^(\s*)([1-9][0-9]*(?:-[1-9][0-9]*)+)([.)])(?=\s|$)")
 _REF_HREF = re.compile(r"^art:([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:/([1-9][0-9]*(?:-[1-9][0-9]*)*))?$")
 _TODO = re.compile(r"\bTODO\b")

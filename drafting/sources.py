@@ -114,3 +114,20 @@ class GitTree:
         blob = self._blobs[path]
         data: bytes = blob.data_stream.read()  # type: ignore[attr-defined]
         return data
+
+
+class MemoryTree:
+    """Files held in memory (path -> bytes): for tests, generators and editors' buffers."""
+
+    def __init__(self, files: dict[str, bytes], label: str = "") -> None:
+        self.files = dict(files)
+        self.label = label
+
+    def display(self, path: str) -> str:
+        return f"{self.label}/{path}" if self.label else path
+
+    def entries(self) -> list[Entry]:
+        return [Entry(path, len(data)) for path, data in sorted(self.files.items())]
+
+    def read(self, path: str) -> bytes:
+        return self.files[path]

@@ -121,8 +121,9 @@ def _message(error: jsonschema.ValidationError) -> str:
         extra = re.findall(r"'([^']+)' (?:was|were) unexpected", error.message)
         return f"unknown key {error.message.split('(')[-1].rstrip(')')}" if not extra else error.message
     if error.validator == "pattern":
-        return f"{error.instance!r} does not have the expected form ({error.schema.get('description', error.validator_value)})"
-    return error.message
+        hint = error.schema.get("description", error.validator_value) if isinstance(error.schema, dict) else ""
+        return f"{error.instance!r} does not have the expected form ({hint})"
+    return str(error.message)
 
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$\r?\n?", re.S | re.M)

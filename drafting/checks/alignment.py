@@ -31,10 +31,9 @@ def _compare(article: Article, reference: Article, lang: str, ref_lang: str, dia
     mine = [p.num for p in article.paragraphs]
     theirs = [p.num for p in reference.paragraphs]
     if mine != theirs:
-        show = lambda nums: ", ".join(n or "(unnumbered)" for n in nums) or "none"  # noqa: E731
         line = article.paragraphs[0].loc.line if article.paragraphs else article.loc.line
         diags.error(article.loc.path, line, "A402",
-                    f"paragraphs {show(mine)} differ from {show(theirs)} in the '{ref_lang}' version")
+                    f"paragraphs {_show(mine)} differ from {_show(theirs)} in the '{ref_lang}' version")
         return
     for para, ref_para in zip(article.paragraphs, reference.paragraphs):
         points = [p.num for p in para.points]
@@ -52,3 +51,7 @@ def _compare(article: Article, reference: Article, lang: str, ref_lang: str, dia
 def _root(work: Work) -> str:
     path = work.meta.loc.path
     return path[: -len("work.yaml")]
+
+
+def _show(nums: list[str | None]) -> str:
+    return ", ".join(n or "(unnumbered)" for n in nums) or "none"

@@ -49,7 +49,7 @@ def _articles(work: Work, expression: Expression, diags: Diagnostics) -> None:
         for index, message in sequence_problems([a.num for a in articles], profile.article_inserted):
             loc = articles[index].loc
             diags.error(loc.path, loc.line, "N303", f"article {message}")
-    for article in expression.articles():
+    for article in (a for e in work.expressions.values() for a in e.articles()):
         if profile.article_headings == "required" and not article.heading:
             diags.error(article.loc.path, 1, "N307", "the profile requires an article heading")
         elif profile.article_headings == "forbidden" and article.heading:

@@ -1,0 +1,52 @@
+"""Benchmark `drafting check`: the constitution, and synthetic codes of 1,000 and
+10,000 articles in three languages. Prints articles per second and the 10x
+scaling ratio (1.0 = perfectly linear). Run: `make bench` or
+`.venv/bin/python benchmarks/bench_check.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import make_synthetic  # noqa: E402
+
+from drafting.load import load  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def timed(source: Path, repeat: int) -> tuple[float, int, int]:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        loaded = load(source)
+        best = min(best, time.perf_counter() - start)
+    assert loaded.work is not None, [d.format() for d in loaded.diagnostics.sorted()[:5]]
+    errors = len(loaded.diagnostics.errors)
+    return best, len(loaded.work.expression(loaded.work.meta.codes[0]).articles()), errors
+
+
+def main() -> None:
+    rows = []
+    constitution = REPO / "constitution"
+    seconds, articles, errors = timed(constitution, 5)
+    rows.append(("constitution", articles, seconds, errors))
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (1_000, 10_000):
+            root = make_synthetic(Path(tmp) / f"s{size}", size)
+            seconds, articles, errors = timed(root, 3 if size <= 1000 else 1)
+            rows.append((f"synthetic {size:,}", articles, seconds, errors))
+    print(f"{'tree':<18}{'articles':>9}{'files':>8}{'seconds':>10}{'articles/s':>12}{'errors':>8}")
+    for name, articles, seconds, errors in rows:
+        print(f"{name:<18}{articles:>9,}{articles * 3:>8,}{seconds:>10.3f}{articles / seconds:>12,.0f}{errors:>8}")
+    ratio = (rows[2][2] / rows[1][2]) / 10
+    print(f"10x scaling ratio (time per article, 10,000 vs 1,000): {ratio:.2f} (1.00 = linear)")
+
+
+if __name__ == "__main__":
+    main()
