@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "build"),
     "renumber": ("renumber", "renumber"),
     "new": ("new", "new"),
+    "stats": ("stats", "stats"),
 }
 
 

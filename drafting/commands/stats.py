@@ -1,0 +1,48 @@
+"""`drafting stats`: articles and words per section and language, completeness, changes since a revision."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from drafting.console import EXIT_FINDINGS, fail, usage
+from drafting.diagnostics import DraftingError
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def stats(
+    source: Path = typer.Argument(Path("constitution"), help="The source folder (holds work.yaml)."),
+    since: str = typer.Option(None, "--since", help="A git revision (tag, branch, commit): list articles changed since."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the figures only, no warnings."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every article, not the first few."),
+) -> None:
+    """Articles and words per section and language, translation completeness, changes since a revision."""
+    from drafting.load import load
+    from drafting.progress import Reporter
+    from drafting.stats import changes_since, collect, format_text, to_json
+
+    report = Reporter(quiet, verbose)
+    try:
+        loaded = load(source)
+    except DraftingError as error:
+        usage(error.message)
+    if loaded.work is None:
+        fail(DraftingError(f"{source}: the sources cannot be read; run 'drafting check'", loaded.diagnostics.sorted()))
+    if loaded.diagnostics.has_errors():
+        report.warn(f"{source} has {len(loaded.diagnostics.errors)} errors ('drafting check' lists them); "
+                    "the figures count what could be read")
+    figures = collect(loaded.work)
+    if since:
+        report.step(f"reading revision {since}")
+        try:
+            figures.changes = changes_since(source, since, loaded.work)
+        except DraftingError as error:
+            fail(error, EXIT_FINDINGS)
+    typer.echo(to_json(figures) if fmt is Format.json else format_text(figures, verbose))

@@ -1,0 +1,70 @@
+"""`drafting stats`: figures per section and language, completeness, changes since a revision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from drafting.load import load_valid
+from drafting.stats import collect, words
+from drafting_repo import cli, commit, git, make_repo, run
+
+
+def test_figures_per_section_and_language(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    result = cli("stats", source)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["section", "title", "articles", "kk", "articles", "ru", "articles", "en",
+                                "words", "kk", "words", "ru", "words", "en"]
+    assert lines[2].split()[:5] == ["I", "Негіздер", "2", "2", "2"]
+    assert "kk: 22/22 articles written (100%)" in result.stdout
+    work = load_valid(source)
+    first = work.expression("en").articles()[0]
+    assert words(first) == len("This is Article 1 on foundations The State ensures the following measures "
+                               "the first measure the second measure".split())
+    figures = collect(work)
+    assert sum(s.words["en"] for s in figures.sections) == next(f for f in figures.languages if f.lang == "en").words
+
+
+def test_completeness_counts_todo_and_missing_translations(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    assert cli("new", "article", source, "--section", "XI", "--id", "draft-article").exit_code == 0
+    (source / "11-final" / "023-draft-article.kk.md").write_text(
+        "---\nid: draft-article\nnumber: 23\n---\nМәтін.\n", encoding="utf-8")
+    (source / "11-final" / "022-final-2.en.md").unlink()
+    result = cli("stats", source, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    by_lang = {f["lang"]: f for f in data["languages"]}
+    assert by_lang["kk"]["unfinished"] == [] and by_lang["kk"]["complete"] == 1.0
+    assert by_lang["ru"]["unfinished"] == ["draft-article"]
+    assert by_lang["en"]["missing"] == ["final-2"] and by_lang["en"]["complete"] == round(21 / 23, 4)
+
+
+def test_changes_since_a_revision_by_stable_id(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    repo = source.parent
+    git(repo, "tag", "first-draft")
+    path = source / "03-president" / "006-president-2.ru.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("вторая мера", "иная мера"), encoding="utf-8")
+    assert cli("new", "article", source, "--section", "II", "--after", "3", "--id", "inserted").exit_code == 0
+    for lang in ("kk", "ru", "en"):
+        (source / "11-final" / f"023-final-2.{lang}.md").unlink()
+    commit(repo, "second draft")
+    result = run("stats", source, "--since", "first-draft", "--verbose", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "since first-draft: 1 changed, 1 added, 1 removed, 18 renumbered, 0 moved" in out
+    assert "  added      4 inserted" in out
+    assert "  removed    22 final-2" in out
+    assert "  changed    7 president-2 (ru)" in out
+    assert "  changed    4 inserted" not in out
+    assert "  renumbered 4 -> 5 rights-2" in out
+
+
+def test_unknown_revision_and_no_repository(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    result = cli("stats", source, "--since", "no-such-tag")
+    assert result.exit_code == 1 and "unknown revision 'no-such-tag'" in result.output
+    assert cli("stats", tmp_path / "missing").exit_code == 2
