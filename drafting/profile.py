@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-PACKAGE_ROOT = Path(__file__).resolve().parent
-SCHEMAS_DIR = PACKAGE_ROOT.parent / "schemas"
+from drafting.resources import PACKAGE_ROOT, SCHEMAS_DIR  # noqa: F401  (PACKAGE_ROOT: imported from here too)
+
 PROFILES_DIR = SCHEMAS_DIR / "profiles"
 
 DEFAULT_LABELS: dict[str, str] = {
