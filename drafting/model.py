@@ -214,6 +214,13 @@ class WorkMeta:
         return self.version_named(self.version) if self.version else None
 
     @property
+    def previous_version(self) -> Version | None:
+        """The named version before the current one (the last one when none is current): what a redline compares with."""
+        names = [v.name for v in self.versions]
+        index = names.index(self.version) if self.version in names else len(names)
+        return self.versions[index - 1] if index > 0 else None
+
+    @property
     def expression_date(self) -> dt.date:
         current = self.current_version
         return current.date if current else self.date
