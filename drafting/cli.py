@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "renumber": ("renumber", "renumber"),
     "new": ("new", "new"),
     "stats": ("stats", "stats"),
+    "serve": ("serve", "serve"),
 }
 
 
