@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from drafting.diagnostics import Diagnostic, Diagnostics, DraftingError
 from drafting.load import load_tree
@@ -159,10 +160,15 @@ def plan_renumber(source: Path | str, paragraphs: bool = False) -> Plan:
     return plan
 
 
-def apply_plan(plan: Plan) -> None:
-    """Write the edits, then rename files inside their folders, then the folders."""
+def apply_plan(plan: Plan, advance: Callable[[str], None] | None = None) -> None:
+    """Write the edits, then rename files inside their folders, then the folders.
+
+    ``advance(path)`` is called after each file written (for a progress bar).
+    """
     for rel in plan.edited:
         write_atomic(plan.root / rel, plan.texts[rel].result())
+        if advance is not None:
+            advance(rel)
     rename_all(plan.root, plan.file_moves)
     rename_all(plan.root, plan.folder_moves)
 

@@ -37,6 +37,6 @@ def renumber(
         if dry_run and not plan.empty:
             report.info("dry run: nothing was changed")
         return
-    report.step("writing")
-    apply_plan(plan)
+    with report.task("writing", len(plan.edited)) as advance:
+        apply_plan(plan, advance)
     report.info(f"renumbered {source}: run 'drafting check {source}' to confirm")
