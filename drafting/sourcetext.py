@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,9 +162,9 @@ def rename_all(root: Path, moves: list[tuple[str, str]]) -> None:
     """Rename paths (files or folders, relative to ``root``) in two steps, so chains and swaps never collide."""
     moves = [(old, new) for old, new in moves if old != new]
     sources = {old for old, _ in moves}
-    targets = [new for _, new in moves]
-    for new in targets:
-        if targets.count(new) > 1 or ((root / new).exists() and new not in sources):
+    targets = Counter(new for _, new in moves)
+    for new, count in targets.items():
+        if count > 1 or ((root / new).exists() and new not in sources):
             raise FileExistsError(f"{root / new}: already exists or is the target of two renames")
     staged: list[tuple[Path, Path]] = []
     for index, (old, new) in enumerate(moves):

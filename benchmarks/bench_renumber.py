@@ -1,0 +1,124 @@
+"""Benchmark the drafter's-day commands on the constitution and on synthetic codes of
+1,000 and 3,000 articles in three languages (benchmarks/synthetic.py):
+
+- check: read and check (the floor every command below stands on);
+- renumber with nothing to do;
+- renumber after an article was added at the very front by hand (the worst case:
+  every number, every file name and every reference moves);
+- new article at the front (scaffold + renumber);
+- stats --since a revision (reads the revision from git objects);
+- a serve rebuild (read, check, render the HTML pages).
+
+Run: `.venv/bin/python benchmarks/bench_renumber.py` (one run each; the machine's other load shows in the figures).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import make_synthetic  # noqa: E402
+
+from drafting.load import load  # noqa: E402
+from drafting.preview import default_renderer, render_site  # noqa: E402
+from drafting.renumber import plan_renumber, renumber  # noqa: E402
+from drafting.scaffold import new_article  # noqa: E402
+from drafting.stats import changes_since, collect  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+Row = tuple[str, str, int, float, str]
+
+
+def timed(action: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", *args], cwd=repo,
+                   check=True, capture_output=True)
+
+
+def add_front_article(source: Path) -> None:
+    work = load(source).work
+    assert work is not None
+    folder = min(p for p in source.iterdir() if (p / "section.yaml").is_file())
+    for code in work.meta.codes:
+        (folder / f"000a-front.{code}.md").write_text("---\nid: front\nnumber: 1\n---\nText.\n", encoding="utf-8")
+
+
+def measure(name: str, pristine: Path, scratch: Path) -> list[Row]:
+    def copy(label: str) -> Path:
+        target = scratch / label
+        shutil.copytree(pristine, target)
+        return target
+
+    work = load(pristine).work
+    assert work is not None
+    articles = len(work.expression(work.meta.codes[0]).articles())
+    rows: list[Row] = []
+    took, _ = timed(lambda: load(pristine))
+    rows.append(("check (read + checks)", name, articles, took, ""))
+    took, _ = timed(lambda: plan_renumber(pristine))
+    rows.append(("renumber, nothing to do", name, articles, took, ""))
+
+    source = copy("front")
+    add_front_article(source)
+    took, plan = timed(lambda: renumber(source))
+    rows.append(("renumber after a front insertion", name, articles, took,
+                 f"{len(plan.edited)} files edited, {len(plan.file_moves)} renamed, "  # type: ignore[attr-defined]
+                 f"{plan.references} references"))  # type: ignore[attr-defined]
+
+    source = copy("new")
+    first = work.expression(work.meta.codes[0]).sections[0].num
+    took, created = timed(lambda: new_article(source, first, "0", "bench-new"))
+    rows.append(("new article at the front", name, articles, took,
+                 f"{len(created.renumbered)} renumbering lines"))  # type: ignore[attr-defined]
+
+    source = copy("stats")
+    git(source, "init", "-q")
+    git(source, "add", "-A")
+    git(source, "commit", "-qm", "before")
+    git(source, "tag", "before")
+    add_front_article(source)
+    renumber(source)
+    after = load(source).work
+    assert after is not None
+    took, _ = timed(lambda: (collect(after), changes_since(source, "before", after)))
+    rows.append(("stats --since", name, articles, took, "every article renumbered"))
+
+    renderer = default_renderer()
+    took, _ = timed(lambda: render_site(pristine, renderer))
+    rows.append((f"serve rebuild ({renderer.__name__})", name, articles, took, ""))
+    return rows
+
+
+def main() -> None:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        trees: list[tuple[str, Callable[[Path], object]]] = [
+            ("constitution", lambda d: shutil.copytree(REPO / "constitution", d))]
+        trees += [(f"synthetic {n:,}", lambda d, n=n: make_synthetic(d, n)) for n in (1_000, 3_000)]  # type: ignore[misc]
+        for index, (name, make) in enumerate(trees):
+            pristine = base / f"tree{index}"
+            make(pristine)
+            scratch = base / f"scratch{index}"
+            scratch.mkdir()
+            rows.extend(measure(name, pristine, scratch))
+    print(f"| {'operation':<38} | {'tree':<16} | {'articles':>8} | {'seconds':>7} | changed")
+    print(f"|{'-' * 40}|{'-' * 18}|{'-' * 10}:|{'-' * 8}:|---")
+    for operation, tree, articles, took, note in rows:
+        print(f"| {operation:<38} | {tree:<16} | {articles:>8,} | {took:>7.2f} | {note}")
+
+
+if __name__ == "__main__":
+    main()
