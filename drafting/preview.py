@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from drafting.build import BuildContext, writer_for
-from drafting.diagnostics import Diagnostic, Severity, summary
+from drafting.diagnostics import Diagnostic, DraftingError, Severity, summary
 from drafting.load import load
 from drafting.model import Work
 
@@ -63,14 +63,24 @@ def default_renderer() -> Renderer:
 
 
 def render_site(source: Path, renderer: Renderer, previous: Site | None = None) -> Site:
-    loaded = load(source)
-    items = loaded.diagnostics.sorted()
-    text = summary(loaded.diagnostics, loaded.files)
-    if loaded.work is None or loaded.diagnostics.has_errors():
-        pages = dict(previous.pages) if previous is not None else {"/": _empty_page()}
-        site = Site(pages, items, text, fresh=False)
-    else:
-        site = Site(renderer(loaded.work, source), items, text)
+    """The pages and diagnostics now; with errors, the previous pages under the diagnostics.
+
+    A preview must survive whatever the sources hold: a failure to read or render
+    becomes the panel's message, never a dead server.
+    """
+    kept = dict(previous.pages) if previous is not None else {"/": _empty_page()}
+    try:
+        loaded = load(source)
+        items = loaded.diagnostics.sorted()
+        text = summary(loaded.diagnostics, loaded.files)
+        if loaded.work is None or loaded.diagnostics.has_errors():
+            site = Site(kept, items, text, fresh=False)
+        else:
+            site = Site(renderer(loaded.work, source), items, text)
+    except DraftingError as error:
+        site = Site(kept, list(error.diagnostics), f"error: {error.message}", fresh=False)
+    except Exception as error:  # a writer's bug: show it, keep serving; the terminal gets the same line
+        site = Site(kept, [], f"error: the HTML writer failed: {type(error).__name__}: {error}", fresh=False)
     site.pages = {url: decorate(body, site) if url.endswith((".html", "/")) else body
                   for url, body in _undecorated(site.pages).items()}
     return site
@@ -87,7 +97,7 @@ _RELOAD = ("<script>(function(){var v=null;setInterval(function(){fetch('" + VER
 
 
 def panel(site: Site) -> str:
-    if not site.diagnostics:
+    if site.fresh and not site.diagnostics:
         return ""
     state = "" if site.fresh else " — the pages below are from the last build without errors"
     rows = "".join(f"<li><code>{html.escape(d.format())}</code></li>" for d in site.diagnostics)

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafting.resources import PACKAGE_ROOT, SCHEMAS_DIR  # noqa: F401  (PACKAGE_ROOT: imported from here too)
+from drafting.resources import PACKAGE_ROOT, SCHEMAS_DIR
+
+__all__ = ["PACKAGE_ROOT", "SCHEMAS_DIR", "PROFILES_DIR", "DEFAULT_LABELS", "Profile", "profile_path"]
 
 PROFILES_DIR = SCHEMAS_DIR / "profiles"
 

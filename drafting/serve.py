@@ -65,10 +65,15 @@ class PreviewServer:
 
     def watch(self, debounce_ms: int = 300) -> None:
         """Rebuild on every change to a source file, until ``stop``."""
-        from watchfiles import watch
+        from watchfiles import DefaultFilter, watch
 
-        for _ in watch(self.source, watch_filter=lambda change, path: path.endswith(WATCHED),
-                       debounce=debounce_ms, stop_event=self._stop, raise_interrupt=False):
+        ignored = DefaultFilter()  # version control folders, editor swap files, caches
+
+        def sources_only(change: object, path: str) -> bool:
+            return path.endswith(WATCHED) and ignored(change, path)  # type: ignore[arg-type]
+
+        for _ in watch(self.source, watch_filter=sources_only, debounce=debounce_ms, stop_event=self._stop,
+                       raise_interrupt=False):
             self.rebuild()
 
     def stop(self) -> None:

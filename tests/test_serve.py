@@ -89,3 +89,16 @@ def test_panel_is_escaped_and_replaced_not_stacked(tmp_path: Path) -> None:
     again = render_site(source, render_plain, site)
     assert again.pages["/"].decode().count("drafting-diagnostics") == 1
     assert b"<body><!--" in decorate(b"<html><body></body></html>", Site({}))
+
+
+def test_a_missing_folder_or_a_failing_writer_is_shown_not_fatal(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    good = render_site(source, render_plain)
+
+    def broken(work: object, folder: Path) -> dict[str, bytes]:
+        raise RuntimeError("boom")
+
+    site = render_site(source, broken, good)  # type: ignore[arg-type]
+    assert not site.fresh and "the HTML writer failed: RuntimeError: boom" in site.pages["/"].decode()
+    moved = render_site(tmp_path / "gone", render_plain, good)
+    assert "no such source folder" in moved.pages["/"].decode()

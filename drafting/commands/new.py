@@ -45,6 +45,8 @@ def new(
             created = new_section(source, after, stable_id, slug)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS)
+    except OSError as error:
+        fail(DraftingError(f"cannot write {error.filename or source}: {error.strerror or error}"), EXIT_FINDINGS)
     noun = kind.value
     report.info(f"new {noun} {created.number} '{created.id}':")
     for path in created.paths:

@@ -37,6 +37,9 @@ def renumber(
         if dry_run and not plan.empty:
             report.info("dry run: nothing was changed")
         return
-    with report.task("writing", len(plan.edited)) as advance:
-        apply_plan(plan, advance)
+    try:
+        with report.task("writing", len(plan.edited)) as advance:
+            apply_plan(plan, advance)
+    except OSError as error:
+        fail(DraftingError(f"cannot write {error.filename or source}: {error.strerror or error}"), EXIT_FINDINGS)
     report.info(f"renumbered {source}: run 'drafting check {source}' to confirm")
