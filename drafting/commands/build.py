@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from drafting.console import EXIT_FINDINGS, fail, usage
+from drafting.console import EXIT_FINDINGS, fail, interactive, usage
 from drafting.diagnostics import DraftingError
 
 
@@ -25,16 +25,16 @@ def build(
 ) -> None:
     """Check the sources, then write AKN, HTML and PDF into OUT (all or nothing) with a manifest."""
     from drafting.build import build as run_build
-    from drafting.progress import Reporter
 
     if not source.is_dir():
         usage(f"{source}: no such source folder")
     options: dict[str, object] = {}
     if page:
         options["pages"] = _split(page)
-    report = Reporter(quiet, verbose)
+    show = verbose or (interactive() and not quiet)
+    progress = (lambda message: typer.echo(message, err=True)) if show else None
     try:
-        entries = run_build(source, out, _split(only), _split(lang), options, report.step)
+        entries = run_build(source, out, _split(only), _split(lang), options, progress)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS if error.diagnostics else 2)
     if not quiet:
