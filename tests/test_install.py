@@ -62,9 +62,20 @@ def test_pip_install_from_a_git_url_finds_its_data(tmp_path: Path) -> None:
 
     work_dir = tmp_path / "elsewhere"
     shutil.copytree(MINI, work_dir / "constitution")
-    where = subprocess.run([str(python), "-c", "import drafting.profile as p; print(p.SCHEMAS_DIR)"], cwd=work_dir,
-                           check=True, capture_output=True, text=True).stdout.strip()
-    assert Path(where) == installed / "_data" / "schemas"
-    check = subprocess.run([str(venv / "bin" / "drafting"), "check"], cwd=work_dir, capture_output=True, text=True)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SOURCE_DATE_EPOCH": "1770854400"}  # no PYTHONPATH
+
+    def installed_run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(list(args), cwd=work_dir, capture_output=True, text=True, env=env)
+
+    where = installed_run(str(python), "-c", "import drafting.resources as r; print(r.SCHEMAS_DIR, r.TEMPLATES_DIR)")
+    found = where.stdout.split()
+    assert found[0] == str(installed / "_data" / "schemas"), where.stderr
+    if (REPO / "templates").is_dir():
+        assert found[1] == str(installed / "_data" / "templates")
+    check = installed_run(str(venv / "bin" / "drafting"), "check")
     assert check.returncode == 0, check.stdout + check.stderr
     assert "0 errors, 0 warnings" in check.stdout
+    if (installed / "html").is_dir():  # the HTML writer reads templates/: it must find them installed
+        build = installed_run(str(venv / "bin" / "drafting"), "build", "--only", "html", "--out", "out", "--quiet")
+        assert build.returncode == 0, build.stdout + build.stderr
+        assert (work_dir / "out" / "html" / "kk.html").is_file()
