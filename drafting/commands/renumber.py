@@ -15,7 +15,8 @@ def renumber(
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Print the plan; change nothing."),
     paragraphs: bool = typer.Option(False, "--paragraphs", help="Also renumber paragraphs and points in each article."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors and warnings."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list every file edited or renamed."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list every file edited or renamed "
+                                 "(a dry run always does)."),
 ) -> None:
     """Give every article its number in order; rename files and rewrite cross-references to match."""
     from drafting.progress import Reporter
@@ -29,7 +30,7 @@ def renumber(
         plan = plan_renumber(source, paragraphs)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS)
-    for line in plan.describe(verbose):
+    for line in plan.describe(verbose or dry_run):
         report.info(line)
     for note in plan.notes:
         report.warn(note)
