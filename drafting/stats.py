@@ -128,16 +128,18 @@ def read_revision(source: Path, revision: str) -> Work:
 
     try:
         repo = git.Repo(source, search_parent_directories=True)
-        commit = repo.commit(revision)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise DraftingError(f"{source}: not in a git repository, so there is no revision '{revision}'") from None
-    except (git.BadName, ValueError):
-        raise DraftingError(f"unknown revision '{revision}'") from None
     rel = Path(source).resolve().relative_to(Path(repo.working_tree_dir or ".").resolve()).as_posix()
     try:
-        tree = commit.tree if rel == "." else commit.tree / rel
+        root = repo.commit(revision).tree
+        tree = root if rel == "." else root / rel
     except KeyError:
         raise DraftingError(f"revision '{revision}' has no folder '{rel}'") from None
+    except (git.BadName, git.BadObject, ValueError):  # unknown, or known but its objects are not in this clone
+        shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
+        hint = ": this clone is shallow, run 'git fetch --unshallow' (CI: fetch-depth: 0)" if shallow else ""
+        raise DraftingError(f"unknown revision '{revision}'{hint}") from None
     loaded = load_tree(GitTree(tree, f"{revision}:{rel}"))
     if loaded.work is None:
         raise DraftingError(f"revision '{revision}': the sources cannot be read", loaded.diagnostics.sorted())

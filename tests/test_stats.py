@@ -68,3 +68,29 @@ def test_unknown_revision_and_no_repository(tmp_path: Path) -> None:
     result = cli("stats", source, "--since", "no-such-tag")
     assert result.exit_code == 1 and "unknown revision 'no-such-tag'" in result.output
     assert cli("stats", tmp_path / "missing").exit_code == 2
+
+
+def test_since_a_named_version_that_records_its_commit(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    repo = source.parent
+    first = git(repo, "rev-parse", "HEAD").strip()
+    work = source / "work.yaml"
+    work.write_text(work.read_text(encoding="utf-8").replace(
+        "{name: first-draft, date: 2026-01-31}", f"{{name: first-draft, date: 2026-01-31, commit: {first}}}"),
+        encoding="utf-8")
+    path = source / "01-foundations" / "001-foundations-1.en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("first measure", "primary measure"), encoding="utf-8")
+    result = cli("stats", source, "--since", "first-draft")
+    assert result.exit_code == 0, result.output
+    assert "since first-draft: 1 changed, 0 added" in result.stdout
+    assert "  changed    1 foundations-1 (en)" in result.stdout
+
+
+def test_shallow_clone_says_how_to_get_the_history(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    commit(source.parent, "second")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{source.parent}", str(clone))
+    result = cli("stats", clone / "constitution", "--since", "HEAD~1")
+    assert result.exit_code == 1
+    assert "shallow" in result.output and "fetch-depth: 0" in result.output
