@@ -75,5 +75,6 @@ def install(staging_dir: Path, out: Path, artifacts: list[Artifact], kinds: list
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=True)
         handle.write("\n")
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; the manifest is published like the artifacts
     os.replace(tmp, manifest_path)
     return new_entries

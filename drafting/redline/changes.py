@@ -61,6 +61,7 @@ class ArticleChange:
     new_num: str | None
     old_section: str | None  # section ids
     new_section: str | None
+    old_section_num: str | None
     status: Status
     amended: bool  # the text changed (whatever the status)
     heading: TextDiff

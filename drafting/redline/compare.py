@@ -33,13 +33,14 @@ def compare(old: Work, new: Work, lang: str, old_side: Side, new_side: Side,
         RefContext({a.id: a.num for a in old_text.articles()}, old.profile, lang, same_as),
         RefContext({a.id: a.num for a in new_text.articles()}, new.profile, lang, {}),
     )
-    entries = [_entry(m, versions) for m in matches]
+    section_nums = {s.id: s.num for s in old_text.sections}
+    entries = [_entry(m, versions, section_nums) for m in matches]
     sections = _lay_out(old_text, new_text, entries)
     return Redline(lang, old_side, new_side, new_text.title or old_text.title, _preamble(old_text, new_text, versions),
                    tuple(sections), len(old_text.articles()), len(new_text.articles()))
 
 
-def _entry(match: Match, versions: Versions) -> _Entry:
+def _entry(match: Match, versions: Versions, section_nums: dict[str, str]) -> _Entry:
     old = match.old.article if match.old else None
     new = match.new.article if match.new else None
     result = compare_article(old, new, versions)
@@ -63,6 +64,7 @@ def _entry(match: Match, versions: Versions) -> _Entry:
         new_num=new.num if new else None,
         old_section=match.old.section if match.old else None,
         new_section=match.new.section if match.new else None,
+        old_section_num=section_nums.get(match.old.section) if match.old else None,
         status=status,
         amended=result.amended if old and new else False,
         heading=result.heading,

@@ -39,8 +39,14 @@ class Token:
 
 @dataclass(frozen=True)
 class Segment:
+    """A run of tokens: equal runs hold the new tokens and, in ``old``, the same words as the old text had them."""
+
     kind: Kind
     tokens: tuple[Token, ...]
+    old: tuple[Token, ...] = ()
+
+    def as_old(self) -> Segment:
+        return Segment(self.kind, self.old) if self.kind == "equal" else self
 
 
 @dataclass(frozen=True)
@@ -66,8 +72,9 @@ class TextDiff:
 
     def side(self, which: Literal["old", "new"]) -> tuple[Segment, ...]:
         """The segments one version shows: the old wording (equal + deleted) or the new (equal + inserted)."""
-        dropped = "insert" if which == "old" else "delete"
-        return tuple(s for s in self.segments if s.kind != dropped)
+        if which == "old":
+            return tuple(s.as_old() for s in self.segments if s.kind != "insert")
+        return tuple(s for s in self.segments if s.kind != "delete")
 
     @property
     def empty(self) -> bool:
@@ -147,7 +154,7 @@ def keys(tokens: list[Token]) -> list[str]:
 def diff(old: list[Token], new: list[Token]) -> TextDiff:
     """Word diff: equal runs show the new tokens; in a changed run the deletions come first."""
     if keys(old) == keys(new):
-        return TextDiff((Segment("equal", tuple(new)),) if new else ())
+        return TextDiff((Segment("equal", tuple(new), tuple(old)),) if new else ())
     segments: list[Segment] = []
     deleted: list[Token] = []
     inserted: list[Token] = []
@@ -163,7 +170,7 @@ def diff(old: list[Token], new: list[Token]) -> TextDiff:
     for op in Indel.opcodes(keys(old), keys(new)):
         if op.tag == "equal":
             flush()
-            segments.append(Segment("equal", tuple(new[op.dest_start:op.dest_end])))
+            segments.append(Segment("equal", tuple(new[op.dest_start:op.dest_end]), tuple(old[op.src_start:op.src_end])))
         else:
             deleted.extend(old[op.src_start:op.src_end])
             inserted.extend(new[op.dest_start:op.dest_end])
@@ -173,4 +180,4 @@ def diff(old: list[Token], new: list[Token]) -> TextDiff:
 
 def only(tokens: list[Token], kind: Kind) -> TextDiff:
     """All tokens inserted, all deleted, or all equal (a block present on one side only, or untouched)."""
-    return TextDiff((Segment(kind, tuple(tokens)),) if tokens else ())
+    return TextDiff((Segment(kind, tuple(tokens), tuple(tokens) if kind == "equal" else ()),) if tokens else ())
