@@ -83,6 +83,8 @@ def _article_rows(article: ArticleChange, labels: Labels) -> list[Row]:
 
 def _where(article: ArticleChange, labels: Labels) -> str:
     old = labels.article(article.old_num or "")
+    if article.status == "moved" and article.old_section == article.new_section:
+        return labels("note_moved_within", old=old)
     if article.status == "moved":
         return labels("note_moved", old=old, section=labels.section(article.old_section_num or ""))
     if article.status == "renumbered":

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -28,8 +29,7 @@ _LEADING_SPACE = re.compile(r"^\s+")
 Kind = Literal["equal", "delete", "insert"]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a long text makes tens of thousands of them
     text: str  # as shown
     key: str  # as compared
     space: str = ""  # whitespace after it, as written (display only)
@@ -132,19 +132,22 @@ def _add_ref(ref: Ref, refs: RefContext, style: str, tokens: list[Token]) -> Non
         written = tokens[start:]
     if number is None:
         return
-    pattern = re.compile(rf"(?<![\d-]){re.escape(number)}(?![\d]|-\d)")
-    tokens[start:] = [Token(t.text, pattern.sub(f"\u27e8{identity}\u27e9", t.key), t.space, t.word, t.style)
-                      for t in written]
+    pattern = _number_pattern(number)
+    tokens[start:] = [t._replace(key=pattern.sub(f"\u27e8{identity}\u27e9", t.key)) for t in written]
+
+
+@lru_cache(maxsize=4096)
+def _number_pattern(number: str) -> re.Pattern[str]:
+    """The number as a whole number: 5 in "5", "5-бапқа", "(5)", but not in "15", "5-1" or "3-5"."""
+    return re.compile(rf"(?<![\d-]){re.escape(number)}(?![\d]|-\d)")
 
 
 def _add_run(text: str, style: str, tokens: list[Token]) -> None:
     leading = _LEADING_SPACE.match(text)
     if leading and tokens:
-        last = tokens[-1]
-        tokens[-1] = Token(last.text, last.key, last.space + leading.group(0), last.word, last.style)
-    for match in _TOKEN.finditer(text):
-        word = match.group(1)
-        tokens.append(Token(word, word, match.group(2), word[0].isalnum() or word[0] == "_", style))
+        tokens[-1] = tokens[-1]._replace(space=tokens[-1].space + leading.group(0))
+    tokens.extend([Token(word, word, space, word[0].isalnum() or word[0] == "_", style)
+                   for word, space in _TOKEN.findall(text)])
 
 
 def keys(tokens: list[Token]) -> list[str]:
