@@ -18,7 +18,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +38,7 @@ from drafting.redline.labels import Labels  # noqa: E402
 from drafting.redline.summary import counts  # noqa: E402
 
 T = TypeVar("T")
+Row = tuple[str, float, float, str]  # step, wall seconds, CPU seconds, notes
 SYLLABLES = ["ка", "за", "ны", "ро", "сти", "пра", "во", "го", "су", "дар", "ство", "ле", "ния", "ми", "ти",
              "ко", "на", "ре", "ют", "ся", "об", "ще", "ва", "ли", "ем", "ин", "тер", "ра", "ду", "ель"]
 LOC = Loc("synthetic", 1)
@@ -43,13 +46,15 @@ PROFILE = Profile("bench", labels={"ru": {"article": "Статья {n}", "sectio
                                           "paragraph": "пункт {n}", "preamble": "Преамбула"}})
 
 
-def timed(function: Callable[[], T], repeat: int = 1) -> tuple[T, float]:
-    best, result = float("inf"), None
+def timed(function: Callable[[], T], repeat: int = 1) -> tuple[T, float, float]:
+    """The result, and the best wall-clock and CPU seconds of ``repeat`` runs (CPU time is steadier on a busy machine)."""
+    wall, cpu, result = float("inf"), float("inf"), None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = function()
-        best = min(best, time.perf_counter() - start)
-    return result, best  # type: ignore[return-value]
+        wall = min(wall, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
+    return result, wall, cpu  # type: ignore[return-value]
 
 
 class Generator:
@@ -152,15 +157,26 @@ def word_count(w: Work) -> int:
                for seq in p.inlines())
 
 
-def pdf_times(result: Redline, labels: Labels) -> list[tuple[str, float, str]]:
+def pages(pdf: bytes) -> str:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(pdf)
+        handle.flush()
+        try:
+            info = subprocess.run(["pdfinfo", handle.name], capture_output=True, text=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError):
+            return "?"
+    return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
+
+
+def pdf_times(result: Redline, labels: Labels) -> list[Row]:
     from drafting.redline.pdf import redline_pdf, table_pdf
 
-    rows = []
+    rows: list[Row] = []
     for name, function in (("redline.pdf (changed only)", lambda: redline_pdf(result, labels, True)),
                            ("redline.pdf (whole text)", lambda: redline_pdf(result, labels)),
                            ("comparative-table.pdf", lambda: table_pdf(result, labels))):
-        pdf, seconds = timed(function)
-        rows.append((name, seconds, f"{len(pdf) / 1e6:.1f} MB"))
+        pdf, seconds, cpu = timed(function)
+        rows.append((name, seconds, cpu, f"{pages(pdf)} pages, {len(pdf) / 1e6:.1f} MB"))
     return rows
 
 
@@ -174,28 +190,29 @@ def every_id_renamed(new: Work) -> Work:
                       for s in new.expression("ru").sections))
 
 
-def constitution(old_spec: str, new_spec: str, no_pdf: bool) -> list[tuple[str, float, str]]:
+def constitution(old_spec: str, new_spec: str, no_pdf: bool) -> list[Row]:
     from drafting.diagnostics import DraftingError
     from drafting.redline.revisions import read_version
 
     source = REPO / "constitution"
     try:
-        (old, new), seconds_read = timed(lambda: (read_version(source, old_spec), read_version(source, new_spec)))
+        (old, new), seconds_read, cpu_read = timed(lambda: (read_version(source, old_spec),
+                                                            read_version(source, new_spec)))
     except DraftingError as error:
         print(f"constitution drafts: skipped ({error.message})")
         return []
-    rows = [("constitution: read both drafts from git", seconds_read, "")]
+    rows: list[Row] = [("constitution: read both drafts from git", seconds_read, cpu_read, "")]
     for lang in old.work.meta.codes:
-        result, seconds = timed(lambda: compare(old.work, new.work, lang, old.side, new.side), 3)
+        result, seconds, cpu = timed(lambda: compare(old.work, new.work, lang, old.side, new.side), 3)
         c = counts(result)
-        rows.append((f"constitution {lang}: match + diff", seconds,
+        rows.append((f"constitution {lang}: match + diff", seconds, cpu,
                      f"{c.old_articles}->{c.new_articles}, {c.amended} amended ({c.percent_amended}%), "
                      f"{c.inserted} ins, {c.deleted} del, {c.moved} moved, {c.renumbered} renumbered"))
     if not no_pdf:
         lang = old.work.meta.codes[0]
         result = compare(old.work, new.work, lang, old.side, new.side)
-        rows += [(f"constitution {lang}: {name}", s, note)
-                 for name, s, note in pdf_times(result, Labels(lang, new.work.profile))]
+        rows += [(f"constitution {lang}: {name}", s, c, note)
+                 for name, s, c, note in pdf_times(result, Labels(lang, new.work.profile))]
     return rows
 
 
@@ -211,26 +228,27 @@ def main() -> None:
     print(f"synthetic: {len(old.expression('ru').articles()):,} -> {len(new.expression('ru').articles()):,} articles, "
           f"{word_count(old):,} -> {word_count(new):,} words")
     sides = Side("old", "old"), Side("new", "new")
-    result, seconds = timed(lambda: compare(old, new, "ru", *sides), 3)
+    result, seconds, cpu = timed(lambda: compare(old, new, "ru", *sides), 3)
     found = counts(result)
     renamed = sum(1 for a in result.articles() if a.matched_by == "text")
     got = {"inserted": found.inserted, "deleted": found.deleted, "moved": found.moved, "amended": found.amended,
            "renamed": renamed}
     assert got == expected, (got, expected)
     labels = Labels("ru", PROFILE)
-    rows = [("synthetic: match + diff", seconds, f"found {got} (as made)")]
-    renamed_all, renamed_seconds = timed(lambda: compare(old, every_id_renamed(new), "ru", *sides))
+    rows: list[Row] = [("synthetic: match + diff", seconds, cpu, f"found {got} (as made)")]
+    renamed = every_id_renamed(new)
+    renamed_all, renamed_seconds, renamed_cpu = timed(lambda: compare(old, renamed, "ru", *sides), 3)
     by_text = sum(1 for a in renamed_all.articles() if a.matched_by == "text")
-    rows.append(("synthetic, every id renamed: match + diff", renamed_seconds,
+    rows.append(("synthetic, every id renamed: match + diff", renamed_seconds, renamed_cpu,
                  f"{by_text} matched by text, {counts(renamed_all).amended} amended"))
-    html, html_seconds = timed(lambda: redline_html(result, labels))
-    rows.append(("synthetic: redline.html", html_seconds, f"{len(html) / 1e6:.1f} MB"))
+    html, html_seconds, html_cpu = timed(lambda: redline_html(result, labels), 3)
+    rows.append(("synthetic: redline.html", html_seconds, html_cpu, f"{len(html) / 1e6:.1f} MB"))
     if not options.no_pdf:
-        rows += [(f"synthetic: {name}", s, note) for name, s, note in pdf_times(result, labels)]
+        rows += [(f"synthetic: {name}", s, c, note) for name, s, c, note in pdf_times(result, labels)]
     rows += constitution(options.old, options.new, options.no_pdf)
-    print(f"{'step':<52}{'seconds':>9}  notes")
-    for name, seconds, note in rows:
-        print(f"{name:<52}{seconds:>9.3f}  {note}")
+    print(f"{'step':<46}{'wall s':>9}{'CPU s':>9}  notes")
+    for name, seconds, cpu, note in rows:
+        print(f"{name:<46}{seconds:>9.3f}{cpu:>9.3f}  {note}")
 
 
 if __name__ == "__main__":
