@@ -236,8 +236,8 @@ def main() -> None:
     assert got == expected, (got, expected)
     labels = Labels("ru", PROFILE)
     rows: list[Row] = [("synthetic: match + diff", seconds, cpu, f"found {got} (as made)")]
-    renamed = every_id_renamed(new)
-    renamed_all, renamed_seconds, renamed_cpu = timed(lambda: compare(old, renamed, "ru", *sides), 3)
+    all_renamed = every_id_renamed(new)
+    renamed_all, renamed_seconds, renamed_cpu = timed(lambda: compare(old, all_renamed, "ru", *sides), 3)
     by_text = sum(1 for a in renamed_all.articles() if a.matched_by == "text")
     rows.append(("synthetic, every id renamed: match + diff", renamed_seconds, renamed_cpu,
                  f"{by_text} matched by text, {counts(renamed_all).amended} amended"))
