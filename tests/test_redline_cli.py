@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -142,3 +143,11 @@ def test_sources_with_errors_exit_1_with_their_diagnostics(history, tmp_path: Pa
     finally:
         path.write_text(original, encoding="utf-8")
     assert code == 1 and "001-foundations-1.en.md" in output and "--allow-errors" in output
+
+
+def test_the_installed_command_exits_2_without_a_traceback(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _, source, _, _ = history
+    done = subprocess.run([sys.executable, "-m", "drafting", "redline", "v0", "v2", str(source), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("error: unknown revision 'v0'")
