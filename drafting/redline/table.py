@@ -145,6 +145,6 @@ def _article_blocks(article: ArticleChange, side: Side) -> list[Markup]:
 def table_html(redline: Redline, labels: Labels, stylesheet: str | None = None) -> str:
     template = environment().get_template("table.html.j2")
     return template.render(lang=redline.lang, title=redline.title, L=labels, rows=table_rows(redline, labels),
-                           old_label=redline.old.label,
+                           old_label=redline.old.label if redline.old.commit else labels("working_tree"),
                            new_label=redline.new.label if redline.new.commit else labels("working_tree"),
                            date=redline.new.date, stylesheet=stylesheet)
