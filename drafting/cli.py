@@ -23,6 +23,7 @@ app = typer.Typer(
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check"),
     "build": ("build", "build"),
+    "import": ("import_", "import_"),
 }
 
 

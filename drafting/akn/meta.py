@@ -122,13 +122,13 @@ class MetaWriter:
         _sub(expr, "FRBRuri", value=uri.expression_uri(meta, self.lang))
         _sub(expr, "FRBRalias", value=self.title, name="title")
         _sub(expr, "FRBRdate", date=meta.expression_date.isoformat(), name=version.name if version else "expression")
-        _sub(expr, "FRBRauthor", href=self.author() if language.translation_of is None else self.translator())
+        _sub(expr, "FRBRauthor", href=self.translator() if language.translation_of in meta.codes else self.author())
         if version:
             _sub(expr, "FRBRversionNumber", value=version.name)
         _sub(expr, "FRBRauthoritative", value="true" if language.authoritative else "false")
         _sub(expr, "FRBRlanguage", language=language.akn)
-        if language.translation_of:
-            source = meta.language(language.translation_of)
+        if language.translation_of in meta.codes:
+            source = meta.language(str(language.translation_of))
             _sub(expr, "FRBRtranslation", href=uri.expression_uri(meta, source.code), fromLanguage=source.akn,
                  authoritative="true" if language.authoritative else "false", by=self.translator())
 
