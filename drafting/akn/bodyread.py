@@ -10,6 +10,7 @@ points with its ``intro`` and ``wrapUp``, become points.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from drafting.akn.xmlin import elements, is_akn, local
 from drafting.diagnostics import Diagnostics
 from drafting.model import Article, InlineSeq, Loc, Preamble, Section
 
+_CONVENTIONAL = re.compile(r"^(art|sec)_[^\s_]+$")
 CONTAINERS = {"part", "chapter", "title", "book", "tome", "division", "subpart", "subchapter", "subtitle",
               "subdivision", "section", "level", "hcontainer"}
 DOCUMENT_PARTS = {"meta", "preface", "preamble", "body"}
@@ -38,6 +40,7 @@ class BodyResult:
     sections: list[Section] = field(default_factory=list)
     article_labels: Counter[str] = field(default_factory=Counter)
     section_labels: Counter[str] = field(default_factory=Counter)
+    label_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, template) -> first line
 
 
 @dataclass
@@ -159,8 +162,11 @@ class BodyReader:
         """Stable id and number of every article element; fills the reference targets."""
         ids: dict[int, tuple[str, Printed]] = {}
         used: set[str] = set()
+        odd: list[etree._Element] = []
         for group in groups:
             for position, element in enumerate(group.articles, start=1):
+                if not _CONVENTIONAL.match(element.get("eId", "")):
+                    odd.append(element)
                 printed = self.article_printed(element, position)
                 wid = element.get("wId", "")
                 prefix = "art" if local(element) == "article" else "sec"
@@ -171,6 +177,10 @@ class BodyReader:
                 used.add(stable)
                 ids[id(element)] = (stable, printed)
                 self.targets(element, stable)
+        if odd:
+            shown = odd[0].get("eId") or "(none)"
+            self.warn(odd[0], "I703", f"{len(odd)} article eId(s) do not follow the AKN naming convention "
+                      f"(first: '{shown}'): tolerated; ids come from wId or the printed numbers")
         return ids
 
     def article_printed(self, element: etree._Element, position: int) -> Printed:
@@ -211,6 +221,7 @@ class BodyReader:
             self.warn(container, "I706", f"<{local(container)}> without a number{f' ({num_text!r})' if num_text else ''}: numbered {index}")
             printed = Printed(str(index), "{n}")
         self.result.section_labels[printed.template] += 1
+        self.result.label_lines.setdefault(("section", printed.template), container.sourceline or 1)
         heading = self.text.plain(container.find(tag("heading")))
         wid = container.get("wId", "")
         slug = wid[4:] if wid.startswith("sec_") and _valid_id(wid[4:]) else _slug(heading) or \
@@ -223,6 +234,7 @@ class BodyReader:
         if printed.changed and num is not None:
             self.warn(num, "I706", f"article number '{self.text.plain(num)}' becomes the inserted number {printed.number}")
         self.result.article_labels[printed.template] += 1
+        self.result.label_lines.setdefault(("article", printed.template), element.sourceline or 1)
         heading = element.find(tag("heading"))
         paragraphs = self.paragraphs.article(element)
         return Article(stable, printed.number, paragraphs, Loc(self.path, element.sourceline or 1),

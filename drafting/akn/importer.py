@@ -21,7 +21,7 @@ from drafting.akn.numread import escape_template
 from drafting.akn.xmlin import parse_file
 from drafting.diagnostics import Diagnostics, DraftingError
 from drafting.model import Expression, Language, Loc, Publication, Version, Work, WorkMeta
-from drafting.numbering import Number, from_roman, sequence_problems
+from drafting.numbering import Number, from_roman, sequence_problems, to_roman
 from drafting.profile import Profile
 from drafting.source_writer import profile_data, render_tree, write_tree
 
@@ -62,7 +62,8 @@ def import_files(paths: list[Path]) -> Imported:
     first = parts[0]
     for part in parts[1:]:
         _align_sections(first, part)
-    profile = _profile(parts)
+    _renumber_sections(parts, diags)
+    profile = _profile(parts, diags)
     meta = _work_meta(parts, diags)
     expressions = {code: Expression(code, meta.title[code], part.body.preamble, tuple(part.body.sections))
                    for code, part in zip(codes, parts)}
@@ -105,6 +106,21 @@ def _align_sections(first: Part, other: Part) -> None:
     other.body.sections = [dataclasses.replace(s, id=m.id) for s, m in zip(theirs, mine)]
 
 
+def _renumber_sections(parts: list[Part], diags: Diagnostics) -> None:
+    """Section numbers must form one sequence (I, II, ... or 1, 2, ...); flattened containers may not."""
+    sections = parts[0].body.sections
+    nums = [s.num for s in sections]
+    roman = bool(nums) and all(from_roman(n) is not None for n in nums)
+    expected = [to_roman(i) if roman else str(i) for i in range(1, len(nums) + 1)]
+    if nums == expected:
+        return
+    wrong = next(s for s, e in zip(sections, expected) if s.num != e)
+    diags.warning(wrong.loc.path, wrong.loc.line, "I706", f"section numbers {', '.join(nums)} are not one sequence: "
+                  f"numbered {expected[0]}..{expected[-1]} by position (the source format numbers sections straight through)")
+    for part in parts:
+        part.body.sections = [dataclasses.replace(s, num=e) for s, e in zip(part.body.sections, expected)]
+
+
 def _work_meta(parts: list[Part], diags: Diagnostics) -> WorkMeta:
     first = parts[0].meta
     codes = [p.meta.language.code for p in parts]
@@ -138,13 +154,18 @@ def _work_meta(parts: list[Part], diags: Diagnostics) -> WorkMeta:
         versions=versions, publications=tuple(publications), authors=authors, loc=Loc(first.path, 1))
 
 
-def _profile(parts: list[Part]) -> Profile:
+def _profile(parts: list[Part], diags: Diagnostics) -> Profile:
     labels: dict[str, dict[str, str]] = {}
     for part in parts:
         own: dict[str, str] = {}
         for key, counter in (("article", part.body.article_labels), ("section", part.body.section_labels)):
             if counter:
-                own[key] = escape_template(_most_common(counter))
+                chosen = _most_common(counter)
+                own[key] = escape_template(chosen)
+                for other in sorted(set(counter) - {chosen}):
+                    diags.warning(part.meta.path, part.body.label_lines.get((key, other), 1), "I706",
+                                  f"{key} numbers printed as '{other}' will be printed as '{chosen}', "
+                                  f"the form most {key}s use (the profile has one label per language)")
         labels[part.meta.language.code] = own
     body = parts[0].body
     articles = [a for s in body.sections for a in s.articles]

@@ -60,6 +60,7 @@ class MetaReader:
     def __init__(self, path: str, diags: Diagnostics) -> None:
         self.path = path
         self.diags = diags
+        self.known: list[dt.date] = []  # the full dates in the meta, for completing partial ones
 
     def date(self, element: etree._Element, attribute: str = "date") -> dt.date | None:
         return self.parse_date(element.get(attribute, ""), element.sourceline or 1,
@@ -74,13 +75,20 @@ class MetaReader:
         year, month, day = match.group(1), match.group(2), match.group(3)
         try:
             if day is None:
-                full = dt.date(int(year), int(month or 1), 1)
-                self.diags.warning(self.path, line, "I702", f"{shown}: not a full date; using {full.isoformat()}")
+                full, how = self.complete(int(year), int(month) if month else None)
+                self.diags.warning(self.path, line, "I702", f"{shown}: not a full date; using {full.isoformat()} ({how})")
                 return full
             return dt.date(int(year), int(month), int(day))
         except ValueError:
             self.diags.warning(self.path, line, "I702", f"{shown}: not a valid date; ignored")
             return None
+
+    def complete(self, year: int, month: int | None) -> tuple[dt.date, str]:
+        """A full date for a partial one: the earliest full date of that year (and month) in the meta, else the 1st."""
+        candidates = [d for d in self.known if d.year == year and (month is None or d.month == month)]
+        if candidates:
+            return min(candidates), "the earliest full date of that period in the metadata"
+        return dt.date(year, month or 1, 1), "the first day of the period"
 
     def read(self, document: etree._Element) -> ExpressionMeta:
         result = ExpressionMeta(self.path, doctype=local(document))
@@ -88,6 +96,13 @@ class MetaReader:
         if meta is None:
             self.diags.warning(self.path, document.sourceline or 1, "I701", "no <meta>: identity and dates guessed")
             return result
+        for element in meta.iter():
+            match = _DATE.match(element.get("date", "")) if isinstance(element.tag, str) else None
+            if match and match.group(3):
+                try:
+                    self.known.append(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
+                except ValueError:
+                    pass
         for child in elements(meta):
             if local(child) not in META_MAPPED:
                 self.diags.warning(self.path, child.sourceline or 1, "I701", f"metadata <{local(child)}> not imported")
@@ -130,6 +145,10 @@ class MetaReader:
         parsed = uri.parse(self._value(work, "FRBRthis") or "") or uri.parse(self._value(work, "FRBRuri") or "")
         if parsed is not None:
             result.work_uri = str(parsed.work_uri(work_component=False))
+            for part, value in (("locality", parsed.locality), ("actor", parsed.actor)):
+                if value:
+                    self.diags.warning(self.path, work.sourceline or 1, "I701",
+                                       f"the {part} '{value}' of the work URI is not kept (work.yaml has no {part})")
         country = (self._value(work, "FRBRcountry") or (parsed.country if parsed else "") or "").lower()
         if re.fullmatch(r"[a-z]{2}", country[:2] or ""):
             result.country = country[:2]

@@ -177,7 +177,7 @@ class ParagraphReader:
             if is_akn(child, *HIER):
                 self.warn(child, "I704", f"<{local(child)}> inside a point: sub-points are not supported; "
                           "its text is added to the point")
-                text = join(text, join(self.blocks(child.find(tag("num"))), self.flat(child)))
+                text = join(text, join(self.inline_block(child.find(tag("num"))), self.flat(child)))
         return join(text, self.blocks(item.find(tag("wrapUp"))))
 
     def flat(self, element: etree._Element) -> InlineSeq:
