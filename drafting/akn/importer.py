@@ -139,8 +139,8 @@ def _work_meta(parts: list[Part], diags: Diagnostics) -> WorkMeta:
             name = meta.names.get(str(agent), "")
             if name and name != agent:
                 authors.setdefault(str(agent), {})[language.code] = name
-        for version in meta.versions:
-            titles.setdefault(version.name, {}).update(version.title)
+        for known in meta.versions:
+            titles.setdefault(known.name, {}).update(known.title)
         if meta.publication is not None:
             publications.append(meta.publication)
     versions = tuple(dataclasses.replace(v, title=titles.get(v.name, {})) for v in first.versions)
@@ -172,7 +172,6 @@ def _profile(parts: list[Part], diags: Diagnostics) -> Profile:
     numbers = [a.num for a in articles]
     paragraphs = [p.num for a in articles for p in a.paragraphs if p.num]
     points = [pt.num for a in articles for p in a.paragraphs for pt in p.points]
-    inserted = lambda nums: any((n := Number.parse(x)) is not None and n.inserted for x in nums)  # noqa: E731
     roman = bool(body.sections) and all(from_roman(s.num) is not None for s in body.sections)
     continuous = not sequence_problems(numbers, True) or len(body.sections) < 2
     return Profile(
@@ -181,6 +180,11 @@ def _profile(parts: list[Part], diags: Diagnostics) -> Profile:
         article_numbering="continuous" if continuous else "per-section", article_inserted=inserted(numbers),
         article_headings="optional", paragraph_inserted=inserted(paragraphs), point_inserted=inserted(points),
         labels=labels)
+
+
+def inserted(nums: list[str]) -> bool:
+    parsed = [Number.parse(num) for num in nums]
+    return any(number is not None and number.inserted for number in parsed)
 
 
 def _most_common(counter: Counter[str]) -> str:

@@ -51,9 +51,9 @@ def section_number(text: str) -> Printed | None:
         token = match.group(1)
         if from_roman(token.upper()) is not None:
             return Printed(token.upper(), (text[: match.start()] + "{n}" + text[match.end():]).strip(), token.isupper() is False)
-    match = re.search(r"(?<![0-9])([1-9][0-9]*)(?![0-9])", text)
-    if match:
-        return Printed(match.group(1), (text[: match.start()] + "{n}" + text[match.end():]).strip())
+    arabic = re.search(r"(?<![0-9])([1-9][0-9]*)(?![0-9])", text)
+    if arabic:
+        return Printed(arabic.group(1), (text[: arabic.start()] + "{n}" + text[arabic.end():]).strip())
     return None
 
 

@@ -37,10 +37,12 @@ def indent(root: etree._Element) -> None:
 
 def to_bytes(root: etree._Element) -> bytes:
     indent(root)
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    data: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def canonical(data: bytes) -> bytes:
     """C14N 2.0 of a document, for comparing two serialisations."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.tostring(etree.fromstring(data, parser), method="c14n2")
+    result: bytes = etree.tostring(etree.fromstring(data, parser), method="c14n2")
+    return result
