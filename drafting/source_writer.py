@@ -105,6 +105,11 @@ def _paragraph(paragraph: Paragraph) -> str:
     return "\n".join(lines) + "\n"
 
 
+def split_front_matter_body(text: str) -> str:
+    """The body of an article file this module wrote (after its front matter)."""
+    return text.split("\n---\n", 1)[1]
+
+
 def preamble_markdown(preamble: Preamble) -> str:
     front = f"---\n{_yaml({'heading': preamble.heading})}---\n" if preamble.heading else ""
     return front + "\n".join(block(seq) + "\n" for seq in preamble.paragraphs)

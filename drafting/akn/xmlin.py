@@ -6,6 +6,7 @@ another namespace, a judgment) is a clear error naming the file and line.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -35,13 +36,23 @@ def namespace(element: etree._Element) -> str:
 
 def elements(parent: etree._Element) -> Iterator[etree._Element]:
     """Child elements, skipping comments, processing instructions and entity references."""
-    for child in parent:
-        if isinstance(child.tag, str):
-            yield child
+    return parent.iterchildren(etree.Element)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=256)
+def _qualified(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f"{{{NS}}}{name}" for name in names)
+
+
+_PREFIX = f"{{{NS}}}"
 
 
 def is_akn(element: etree._Element, *names: str) -> bool:
-    return namespace(element) == NS and (not names or local(element) in names)
+    """Whether ``element`` is an AKN 3.0 element (one of ``names``, when given)."""
+    name = element.tag
+    if names:
+        return name in _qualified(names)
+    return isinstance(name, str) and name.startswith(_PREFIX)
 
 
 def parse_file(path: Path, display: str) -> etree._Element:
