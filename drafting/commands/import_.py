@@ -11,7 +11,8 @@ from drafting.diagnostics import DraftingError
 
 
 def import_(
-    files: list[Path] = typer.Argument(..., help="AKN 3.0 files, one per expression (language) of the same work."),
+    files: list[Path] = typer.Argument(..., metavar="FILE.xml",
+                                       help="AKN 3.0 files, one per expression (language) of the same work."),
     out: Path = typer.Option(..., "--out", "-o", help="The source folder to create."),
     force: bool = typer.Option(False, "--force", help="Replace OUT if it exists and is not empty."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when anything could not be mapped."),
