@@ -92,6 +92,9 @@ def test_byte_identical_across_processes_in_a_git_repository(tmp_path: Path) -> 
                        cwd=repo, check=True, env=env)
         outputs.append(snapshot(repo / name))
     assert outputs[0] == outputs[1]
+    for path, data in outputs[0].items():
+        if path.endswith(".xml"):
+            assert_valid(data, path)
     manifest = json.loads(outputs[0]["manifest.json"])
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
     assert manifest["source"] == {"commit": head, "dirty": False}
