@@ -204,3 +204,23 @@ def test_tree_from_foreign_shapes_builds_valid_akn(tmp_path: Path) -> None:
         for lang in work.meta.codes:
             data = export(work, lang)
             assert root(data).xpath("//a:article", namespaces=AKN)
+
+
+def test_an_empty_section_survives(tmp_path: Path) -> None:
+    import dataclasses
+
+    work = load_valid(RICH)
+    expressions = {}
+    for lang, expression in work.expressions.items():
+        empty = dataclasses.replace(expression.sections[1], id="reserved", num="III", articles=())
+        expressions[lang] = dataclasses.replace(expression, sections=(*expression.sections, empty))
+    work = dataclasses.replace(work, expressions=expressions)
+    paths = []
+    for lang in work.meta.codes:
+        paths.append(tmp_path / f"{lang}.xml")
+        paths[-1].write_bytes(export(work, lang))
+    imported = import_to(paths, tmp_path / "tree")
+    assert not imported.diagnostics.items
+    assert (tmp_path / "tree" / "03-reserved" / "section.yaml").is_file()
+    for path in paths:
+        assert export(imported.work, path.stem) == path.read_bytes()

@@ -146,8 +146,8 @@ class BodyReader:
                     continue
                 else:
                     self.warn(child, "I701", f"<{local(child)}> not imported")
-            if run:
-                found.append(Group(container, run))
+            if run or (container is not None and not nested and not any(g.container is container for g in found)):
+                found.append(Group(container, run))  # an empty leaf container is a section without articles
             if nested and container is not None:
                 self.warn(container, "I705", f"<{local(container)}> '{self.text.plain(container.find(tag('num')))}' "
                           "holds further containers: flattened, the innermost ones holding articles become sections")
