@@ -113,7 +113,7 @@ class BodyReader:
                 heading = self.text.plain(child)
             elif is_akn(child, "num"):
                 following = child.getnext()
-                if following is not None and is_akn(following, "p"):
+                if following is not None and is_akn(following, "p") and following in stack:
                     stack.remove(following)
                     paragraphs.append(join(self.text.block(child), self.text.block(following)))
                 else:
