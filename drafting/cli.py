@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check"),
     "build": ("build", "build"),
     "redline": ("redline", "redline"),
+    "import": ("import_", "import_"),
 }
 
 
