@@ -7,21 +7,18 @@ atomic rename) and the manifest rewritten. A failed build leaves DIR as it was.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
 
 from drafting.diagnostics import DraftingError
 from drafting.load import load_valid
+from drafting.manifest import MANIFEST as MANIFEST, Artifact as Artifact, sha256 as sha256  # re-exported
+from drafting.manifest import install, staging
 from drafting.model import Work
-
-MANIFEST = "manifest.json"
 
 # kind -> "module:function"; a writer is (work, BuildContext) -> list[Artifact]
 WRITERS: dict[str, str] = {
@@ -29,13 +26,6 @@ WRITERS: dict[str, str] = {
     "html": "drafting.html.writer:write_artifacts",
     "pdf": "drafting.pdf.writer:write_artifacts",
 }
-
-
-@dataclass(frozen=True)
-class Artifact:
-    path: str  # relative to DIR, POSIX
-    kind: str
-    language: str | None
 
 
 class Progress(Protocol):
@@ -81,14 +71,6 @@ def source_revision(source: Path) -> dict[str, object]:
         return {"commit": None, "dirty": True}
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def build(
     source: Path,
     out: Path,
@@ -108,49 +90,15 @@ def build(
     if missing:
         raise DraftingError(f"unknown language(s): {', '.join(missing)} (the work has {', '.join(work.meta.codes)})")
     say = progress or (lambda message: None)
-    out.parent.mkdir(parents=True, exist_ok=True)
     cache = Path(os.environ.get("DRAFTING_CACHE", out.parent / ".drafting-cache"))
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}.staging-", dir=out.parent) as staging_name:
-        staging = Path(staging_name)
-        context = BuildContext(source, staging, out, codes, cache, dict(options or {}), say)
+    with staging(out) as staged:
+        context = BuildContext(source, staged, out, codes, cache, dict(options or {}), say)
         artifacts: list[Artifact] = []
         for kind in kinds:
             say(f"writing {kind}")
             artifacts.extend(writer_for(kind)(work, context))
-        entries = _install(staging, out, artifacts, kinds, codes, source_revision(source))
+        entries = install(staged, out, artifacts, kinds, codes, source_revision(source))
     return entries
-
-
-def _install(staging: Path, out: Path, artifacts: list[Artifact], kinds: list[str], codes: list[str],
-             revision: dict[str, object]) -> list[dict[str, object]]:
-    """Move staged files into DIR and merge the manifest: entries rebuilt now replace their old ones."""
-    new_entries: list[dict[str, object]] = [{"path": a.path, "kind": a.kind, "language": a.language, "sha256": sha256(staging / a.path)}
-                   for a in artifacts]
-    old_entries: list[dict[str, object]] = []
-    manifest_path = out / MANIFEST
-    if manifest_path.is_file():
-        try:
-            old_entries = list(json.loads(manifest_path.read_text(encoding="utf-8")).get("artifacts", []))
-        except (ValueError, AttributeError):
-            old_entries = []
-    rebuilt = {e["path"] for e in new_entries}
-    kept = [e for e in old_entries
-            if e.get("path") not in rebuilt
-            and not (e.get("kind") in kinds and (e.get("language") in codes or e.get("language") is None))
-            and (out / str(e.get("path"))).is_file()]
-    out.mkdir(parents=True, exist_ok=True)
-    for entry in new_entries:
-        target = out / str(entry["path"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / str(entry["path"]), target)
-    entries = sorted(kept + new_entries, key=lambda e: str(e["path"]))
-    manifest = {"source": revision, "artifacts": entries}
-    fd, tmp = tempfile.mkstemp(prefix=".manifest-", dir=out)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=True)
-        handle.write("\n")
-    os.replace(tmp, manifest_path)
-    return new_entries
 
 
 def clean_staging(out: Path) -> None:

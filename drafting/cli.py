@@ -23,6 +23,8 @@ app = typer.Typer(
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check"),
     "build": ("build", "build"),
+    "redline": ("redline", "redline"),
+    "import": ("import_", "import_"),
     "renumber": ("renumber", "renumber"),
     "new": ("new", "new"),
     "stats": ("stats", "stats"),

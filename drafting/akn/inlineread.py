@@ -1,0 +1,145 @@
+"""AKN inline content and text blocks -> the model's inline nodes.
+
+``i``/``b`` become emphasis and strong; a ``ref`` to an article (or a paragraph) of
+the same act becomes a cross-reference by stable id; everything else keeps its
+text and is reported (semantic markup such as ``term`` or ``date``, external
+references, notes, vendor elements), so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafting.akn import NS
+from drafting.akn.xmlin import local, namespace
+from drafting.diagnostics import Diagnostics
+from drafting.model import Emphasis, Inline, InlineSeq, Loc, Ref, Strong, Text
+
+_BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*|\t")
+_SENTINEL = re.compile(r" *\x00[ \x00]*")
+_EMPHASIS = {"i", "em"}
+_STRONG = {"b", "strong"}
+_SPACE = {"eol", "eop", "br"}
+_DROPPED = {"noteRef", "authorialNote", "img", "marker", "componentRef"}
+_LINKS = {"a", "rref", "dref"}
+
+
+@dataclass(frozen=True)
+class Target:
+    article: str  # stable id
+    paragraph: str | None  # paragraph number, None for the article itself
+    exact: bool = True  # False: the reference named a point or a smaller part, narrowed to its paragraph
+
+
+@dataclass
+class InlineReader:
+    path: str
+    diags: Diagnostics
+    work_uri: str = ""
+    targets: dict[str, Target] = field(default_factory=dict)  # eId -> target
+
+    def report(self, element: etree._Element, code: str, message: str) -> None:
+        self.diags.warning(self.path, element.sourceline or 1, code, message)
+
+    # -- blocks -------------------------------------------------------------------------
+
+    def block(self, element: etree._Element) -> InlineSeq:
+        """One block of text (``p``, ``num``, ``heading``...), whitespace normalised."""
+        return normalise(self.inlines(element), strip=True)
+
+    def plain(self, element: etree._Element | None) -> str:
+        if element is None:
+            return ""
+        return _BREAK.sub(" ", "".join(element.itertext())).strip()
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def inlines(self, element: etree._Element) -> list[Inline]:
+        out: list[Inline] = []
+        if element.text:
+            out.append(Text(element.text))
+        for child in element:
+            if isinstance(child.tag, str):
+                out.extend(self.inline(child))
+            elif child.tag is etree.Entity:
+                self.report(element, "I701", f"entity reference {child.text} not expanded; kept as text")
+                out.append(Text(str(child.text)))
+            if child.tail:
+                out.append(Text(child.tail))
+        return out
+
+    def inline(self, element: etree._Element) -> list[Inline]:
+        name = local(element)
+        if namespace(element) != NS:
+            self.report(element, "I710", f"vendor element <{name}> ({namespace(element) or 'no namespace'}): kept as plain text")
+            return self.inlines(element)
+        if name in _EMPHASIS:
+            return [Emphasis(normalise(self.inlines(element)))]
+        if name in _STRONG:
+            return [Strong(normalise(self.inlines(element)))]
+        if name in _SPACE:
+            return [Text(" ")]
+        if name == "ref":
+            return self.ref(element)
+        if name == "mref":
+            return self.inlines(element)
+        if name in _DROPPED:
+            self.report(element, "I701", f"<{name}> not imported (notes and images have no place in the source format)")
+            return []
+        if name in _LINKS:
+            self.report(element, "I707", f"<{name}> to '{element.get('href') or element.get('from', '')}' kept as plain text")
+            return self.inlines(element)
+        self.report(element, "I708", f"inline <{name}> kept as plain text")
+        return self.inlines(element)
+
+    def ref(self, element: etree._Element) -> list[Inline]:
+        href = element.get("href", "")
+        children = normalise(self.inlines(element))
+        target = self.resolve(href)
+        if target is None:
+            self.report(element, "I707", f"reference to '{href}' (outside this act's articles) kept as plain text")
+            return list(children)
+        if not target.exact:
+            self.report(element, "I707", f"reference to '{href}' narrowed to its "
+                        f"{'paragraph' if target.paragraph else 'article'} (the source format refers to articles and paragraphs)")
+        return [Ref(target.article, target.paragraph, children, Loc(self.path, element.sourceline or 1))]
+
+    def resolve(self, href: str) -> Target | None:
+        if href.startswith("#"):
+            return self.targets.get(href[1:])
+        base, _, portion = href.partition("~")
+        if portion and self.work_uri and base.startswith(self.work_uri):
+            return self.targets.get(portion.split(".")[0])
+        return None
+
+
+def normalise(nodes: list[Inline] | InlineSeq, strip: bool = False) -> InlineSeq:
+    """Merge adjacent text, turn line breaks (from pretty-printed XML) into one space, trim the block's ends."""
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            value = _BREAK.sub("\x00", node.value)
+            if merged and isinstance(merged[-1], Text):
+                value = merged.pop().value + value  # type: ignore[union-attr]
+            merged.append(Text(value))
+        else:
+            merged.append(node)
+    merged = [Text(_SENTINEL.sub(" ", n.value)) if isinstance(n, Text) else n for n in merged]
+    if strip and merged:
+        if isinstance(merged[0], Text):
+            merged[0] = Text(merged[0].value.lstrip())
+        if isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].value.rstrip())
+    return tuple(node for node in merged if not (isinstance(node, Text) and not node.value))
+
+
+def join(first: InlineSeq, second: InlineSeq) -> InlineSeq:
+    """Two blocks of text as one, separated by a space."""
+    if not first:
+        return second
+    if not second:
+        return first
+    return normalise([*first, Text(" "), *second], strip=True)

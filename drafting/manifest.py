@@ -1,0 +1,80 @@
+"""Artifacts into DIR, all or nothing, with ``DIR/manifest.json``.
+
+Shared by every command that publishes files (``build``, ``redline``): writers put
+their files in a private staging folder beside DIR; only when all of them have
+succeeded are the files moved into DIR (each by an atomic rename) and the manifest
+rewritten. A failure before that leaves DIR as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Artifact:
+    path: str  # relative to DIR, POSIX
+    kind: str
+    language: str | None
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A private folder beside ``out`` (same file system, so renames are atomic); removed afterwards."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.staging-", dir=out.parent) as name:
+        yield Path(name)
+
+
+def install(staging_dir: Path, out: Path, artifacts: list[Artifact], kinds: list[str], codes: list[str],
+            source: dict[str, object]) -> list[dict[str, object]]:
+    """Move staged files into DIR and merge the manifest: entries rebuilt now replace their old ones.
+
+    Old entries of the same kinds and languages (or of no language) are dropped,
+    as are entries whose file is gone; ``source`` says what the files were made from.
+    """
+    new_entries: list[dict[str, object]] = [{"path": a.path, "kind": a.kind, "language": a.language, "sha256": sha256(staging_dir / a.path)}
+                   for a in artifacts]
+    old_entries: list[dict[str, object]] = []
+    manifest_path = out / MANIFEST
+    if manifest_path.is_file():
+        try:
+            old_entries = list(json.loads(manifest_path.read_text(encoding="utf-8")).get("artifacts", []))
+        except (ValueError, AttributeError):
+            old_entries = []
+    rebuilt = {e["path"] for e in new_entries}
+    kept = [e for e in old_entries
+            if e.get("path") not in rebuilt
+            and not (e.get("kind") in kinds and (e.get("language") in codes or e.get("language") is None))
+            and (out / str(e.get("path"))).is_file()]
+    out.mkdir(parents=True, exist_ok=True)
+    for entry in new_entries:
+        target = out / str(entry["path"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging_dir / str(entry["path"]), target)
+    entries = sorted(kept + new_entries, key=lambda e: str(e["path"]))
+    manifest = {"source": source, "artifacts": entries}
+    fd, tmp = tempfile.mkstemp(prefix=".manifest-", dir=out)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=True)
+        handle.write("\n")
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; the manifest is published like the artifacts
+    os.replace(tmp, manifest_path)
+    return new_entries

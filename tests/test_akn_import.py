@@ -1,0 +1,226 @@
+"""`drafting import`: round trips, real-world shapes, diagnostics, safe parsing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from akn_common import AKN, FOREIGN, MINI, RICH, export, export_all, root
+from typer.testing import CliRunner
+
+from drafting.akn.importer import import_files, import_to
+from drafting.akn.xmlout import canonical
+from drafting.cli import app
+from drafting.diagnostics import DraftingError
+from drafting.load import load, load_valid
+
+
+@pytest.fixture(autouse=True)
+def _no_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def codes(imported_diags: object) -> list[tuple[int, str]]:
+    return [(d.line, d.code) for d in imported_diags.sorted()]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("source", [MINI, RICH], ids=["mini", "rich"])
+def test_round_trip_all_languages(source: Path, tmp_path: Path) -> None:
+    files = export_all(source, tmp_path / "first")
+    imported = import_to(files, tmp_path / "tree")
+    assert not imported.diagnostics.items, [d.format() for d in imported.diagnostics]
+    loaded = load(tmp_path / "tree")
+    assert loaded.ok and not loaded.diagnostics.items, [d.format() for d in loaded.diagnostics]
+    work = load_valid(tmp_path / "tree")
+    assert work.meta.codes == ["kk", "ru", "en"]
+    for path in files:
+        again = export(work, path.stem)
+        assert canonical(again) == canonical(path.read_bytes()), f"{path.stem} differs after the round trip"
+
+
+def test_round_trip_keeps_ids_folders_and_files(tmp_path: Path) -> None:
+    imported = import_to(export_all(RICH, tmp_path / "akn"), tmp_path / "tree")
+    tree = tmp_path / "tree"
+    assert sorted(p.name for p in tree.iterdir()) == [
+        "01-basics", "02-closing", "preamble.en.md", "preamble.kk.md", "preamble.ru.md", "profiles", "work.yaml"]
+    assert (tree / "01-basics" / "001a-inserted-article.kk.md").is_file()
+    original = (RICH / "01-basics" / "001-purpose.en.md").read_text(encoding="utf-8")
+    assert (tree / "01-basics" / "001-purpose.en.md").read_text(encoding="utf-8") == original
+    assert imported.work.meta.authors["translator"] == {"en": "The translation office"}
+    assert [v.name for v in imported.work.meta.versions] == ["first", "second"]
+    assert imported.work.meta.version == "second"
+
+
+def test_one_expression_alone(tmp_path: Path) -> None:
+    [_, _, en] = export_all(RICH, tmp_path / "akn")
+    imported = import_to([en], tmp_path / "tree")
+    assert [(d.code, d.message[:40]) for d in imported.diagnostics] == [
+        ("I711", "a translation from 'ru', which is not am")]
+    work = load_valid(tmp_path / "tree")
+    assert work.meta.codes == ["en"]
+    export(work, "en")
+
+
+def test_eu_style(tmp_path: Path) -> None:
+    imported = import_to([FOREIGN / "eu-regulation.xml"], tmp_path / "tree")
+    assert codes(imported.diagnostics) == [
+        (12, "I702"), (34, "I702"), (41, "I701"), (49, "I701"), (82, "I704"), (84, "I708"), (95, "I707"),
+        (110, "I704"), (113, "I704"), (120, "I710"), (127, "I708"), (130, "I706"), (142, "I701")]
+    work = load_valid(tmp_path / "tree")  # passes every check
+    meta = work.meta
+    assert (meta.country, meta.doctype, meta.subtype, meta.number, str(meta.date)) == ("eu", "act", "regulation", "1234", "2024-06-03")
+    expression = work.expression("en")
+    assert [(s.id, s.num, s.title) for s in expression.sections] == [
+        ("general-provisions", "I", "General provisions"), ("the-register", "II", "The register")]
+    art2 = expression.article_by_id()["art-2"]
+    para = art2.paragraphs[0]
+    assert para.num == "1" and [p.num for p in para.points] == ["1", "2"]
+    assert (tmp_path / "tree" / "preamble.en.md").read_text(encoding="utf-8").startswith("THE COUNCIL,\n\nHaving regard")
+    art3 = (tmp_path / "tree" / "02-the-register" / "003-art-3.en.md").read_text(encoding="utf-8")
+    assert "1) the location of the bridge, namely: (i) the region;" in art3
+    assert "\n   Entries shall be made without delay.\n" in art3
+    assert "register set up under [Article 1](art:art-1)." in (tmp_path / "tree" / "01-general-provisions" / "002-art-2.en.md").read_text(encoding="utf-8")
+    export(work, "en")
+
+
+def test_westminster_style(tmp_path: Path) -> None:
+    imported = import_to([FOREIGN / "westminster-act.xml"], tmp_path / "tree")
+    found = {code for _, code in codes(imported.diagnostics)}
+    assert {"I701", "I702", "I704", "I705", "I706", "I707"} <= found
+    work = imported.work
+    expression = work.expression("en")
+    assert [s.title for s in expression.sections] == ["Preliminary", "Listing", "Final provisions"]
+    assert [s.num for s in expression.sections] == ["1", "2", "3"]
+    assert [a.num for a in expression.articles()] == ["1", "2", "3", "3-1", "4"]
+    section3 = expression.article_by_id()["sec-3"]
+    assert len(section3.paragraphs) == 1 and section3.paragraphs[0].num is None
+    assert [p.num for p in section3.paragraphs[0].points] == ["1", "2"]
+    loaded = load(tmp_path / "tree")  # `drafting check` runs; the 3A -> 3-1 reference text is reported
+    assert [d.code for d in loaded.diagnostics.sorted()] == ["R504"]
+
+
+def test_italian_bill(tmp_path: Path) -> None:
+    imported = import_to([FOREIGN / "italian-bill.xml"], tmp_path / "tree")
+    found = [code for _, code in codes(imported.diagnostics)]
+    assert "I703" in found and "I705" in found
+    work = imported.work
+    assert work.meta.doctype == "bill" and work.meta.codes == ["it"]
+    expression = work.expression("it")
+    articles = expression.article_by_id()
+    assert [a.num for a in expression.articles()] == ["1", "2", "2-1", "3"]
+    assert work.profile.label("it", "article", n="5") == "Art. 5."
+    refs = articles["art-1"].refs()
+    assert [(r.target, r.paragraph) for r in refs] == [("art-2", None), ("art-2-1", "1")]
+    restauro = articles["art-2-1"].paragraphs[0]
+    assert [p.num for p in restauro.points] == ["1", "2"] and restauro.text
+    assert "«entro un anno»" in (tmp_path / "tree" / "01-part-1" / "002-art-2.it.md").read_text(encoding="utf-8")
+
+
+def test_cli_import_several_files(tmp_path: Path) -> None:
+    files = export_all(MINI, tmp_path / "akn")
+    result = CliRunner().invoke(app, ["import", *map(str, files), "--out", str(tmp_path / "tree")])
+    assert result.exit_code == 0, result.output
+    assert "imported 22 articles in kk, ru, en" in result.output
+    again = CliRunner().invoke(app, ["import", str(files[0]), "--out", str(tmp_path / "tree")])
+    assert again.exit_code == 2 and "not empty" in again.output
+    forced = CliRunner().invoke(app, ["import", str(files[0]), "--out", str(tmp_path / "tree"), "--force"])
+    assert forced.exit_code == 0 and not (tmp_path / "tree" / "01-foundations" / "001-foundations-1.ru.md").exists()
+
+
+def test_cli_strict_and_findings(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["import", str(FOREIGN / "westminster-act.xml"), "--out", str(tmp_path / "t"), "--strict"])
+    assert result.exit_code == 1
+    assert "westminster-act.xml:125:1: warning I701 <attachments> not imported" in result.output
+    assert "1 finding(s) in the imported tree" in result.output
+
+
+def write(tmp_path: Path, text: str, name: str = "doc.xml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_import(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "drafting", "import", *args], capture_output=True, text=True)
+
+
+def test_akn_2_is_a_clear_error(tmp_path: Path) -> None:
+    path = write(tmp_path, '<akomaNtoso xmlns="http://www.akomantoso.org/2.0">\n<act contains="originalVersion"/></akomaNtoso>')
+    result = run_import(str(path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Akoma Ntoso 2.0" in result.stderr and "Traceback" not in result.stderr
+    assert f"{path}:1:" in result.stderr and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("<html/>", "not an Akoma Ntoso 3.0 document"),
+    ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/WD17"><act/></akomaNtoso>', "unsupported Akoma Ntoso namespace"),
+    ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">\n<judgment name="x"/></akomaNtoso>', ":2: only act and bill"),
+    ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">\n<act>\n<body></act>', ":3:"),
+])
+def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path, text: str, message: str) -> None:
+    result = CliRunner().invoke(app, ["import", str(write(tmp_path, text)), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_different_works_are_refused(tmp_path: Path) -> None:
+    files = export_all(MINI, tmp_path / "akn")
+    with pytest.raises(DraftingError, match="a different work"):
+        import_files([files[0], FOREIGN / "eu-regulation.xml"])
+    with pytest.raises(DraftingError, match="a second 'kk' expression"):
+        import_files([files[0], files[0]])
+
+
+AKN_HEAD = '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="x"><meta/><body>'
+AKN_TAIL = "</body></act></akomaNtoso>"
+
+
+def test_no_entity_expansion_no_external_files(tmp_path: Path) -> None:
+    secret = write(tmp_path, "TOP SECRET", "secret.txt")
+    text = (f'<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file://{secret}">'
+            '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+            f'{AKN_HEAD}<article eId="art_1"><num>Article 1</num><content><p>Text &xxe; and &c;.</p></content></article>{AKN_TAIL}')
+    imported = import_to([write(tmp_path, text)], tmp_path / "out")
+    article = next((tmp_path / "out").glob("*/001-art-1.en.md")).read_text(encoding="utf-8")
+    assert "TOP SECRET" not in article and "aaaa" not in article
+    assert "Text \\&xxe; and \\&c;." in article
+    assert [d.code for d in imported.diagnostics].count("I701") >= 2
+
+
+def test_unmapped_elements_are_reported_with_their_line(tmp_path: Path) -> None:
+    text = (AKN_HEAD + '\n<chapter eId="chp_1"><num>Chapter 1</num><heading>One</heading>\n'
+            '<article eId="art_1"><num>Article 1</num>\n<content><p>Text.</p>\n<table><tr><td><p>x</p></td></tr></table></content></article>\n'
+            '<vendor:thing xmlns:vendor="urn:x"/>\n</chapter>' + AKN_TAIL)
+    imported = import_files([write(tmp_path, text)])
+    shown = [(d.line, d.code, d.message.split(" ")[0]) for d in imported.diagnostics.sorted()]
+    assert (5, "I701", "<table>") in shown and (6, "I701", "<thing>") in shown
+
+
+def test_tree_from_foreign_shapes_builds_valid_akn(tmp_path: Path) -> None:
+    for name in ("eu-regulation.xml", "italian-bill.xml", "westminster-act.xml"):
+        work = import_files([FOREIGN / name]).work
+        for lang in work.meta.codes:
+            data = export(work, lang)
+            assert root(data).xpath("//a:article", namespaces=AKN)
+
+
+def test_an_empty_section_survives(tmp_path: Path) -> None:
+    import dataclasses
+
+    work = load_valid(RICH)
+    expressions = {}
+    for lang, expression in work.expressions.items():
+        empty = dataclasses.replace(expression.sections[1], id="reserved", num="III", articles=())
+        expressions[lang] = dataclasses.replace(expression, sections=(*expression.sections, empty))
+    work = dataclasses.replace(work, expressions=expressions)
+    paths = []
+    for lang in work.meta.codes:
+        paths.append(tmp_path / f"{lang}.xml")
+        paths[-1].write_bytes(export(work, lang))
+    imported = import_to(paths, tmp_path / "tree")
+    assert not imported.diagnostics.items
+    assert (tmp_path / "tree" / "03-reserved" / "section.yaml").is_file()
+    for path in paths:
+        assert export(imported.work, path.stem) == path.read_bytes()
