@@ -9,8 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from drafting.diagnostics import DraftingError
-from drafting.model import Article, Work, plain_text
+from drafting.model import Article, Inline, Ref, Text, Work, plain_text
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 TODO_RE = re.compile(r"\bTODO\b")
@@ -94,8 +93,7 @@ def changes_since(source: Path, revision: str, work: Work) -> Changes:
     ``revision`` is anything git names (a tag, a branch, a commit), or a named version of
     the work file that records its commit.
     """
-    named = work.meta.version_named(revision)
-    old = read_revision(source, named.commit if named is not None and named.commit else revision)
+    old = read_revision(source, revision)
     changes = Changes(revision)
     for lang in work.meta.codes:
         if lang not in old.expressions:
@@ -107,7 +105,7 @@ def changes_since(source: Path, revision: str, work: Work) -> Changes:
                 _add(changes.added, f"{article.num} {article_id}")
                 continue
             old_section, old_article = before[article_id]
-            if article_text(old_article) != article_text(article) or _shape(old_article) != _shape(article):
+            if _comparable(old_article) != _comparable(article):
                 _add(changes.changed, f"{article.num} {article_id}", lang)
             if old_article.num != article.num:
                 _add(changes.renumbered, f"{old_article.num} -> {article.num} {article_id}")
@@ -120,38 +118,41 @@ def changes_since(source: Path, revision: str, work: Work) -> Changes:
 
 
 def read_revision(source: Path, revision: str) -> Work:
-    """The work as it was in a git revision, read from git objects (nothing is checked out)."""
-    import git
+    """The work as it was in a git revision, read from git objects (nothing is checked out).
 
-    from drafting.load import load_tree
-    from drafting.sources import GitTree
+    Revisions are resolved as the redline resolves them (``drafting.redline.revisions``):
+    tags, branches, commits, ``HEAD~N``, named versions of work.yaml; a shallow clone
+    gets told how to fetch the history.
+    """
+    from drafting.redline.revisions import read_version
 
-    try:
-        repo = git.Repo(source, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise DraftingError(f"{source}: not in a git repository, so there is no revision '{revision}'") from None
-    rel = Path(source).resolve().relative_to(Path(repo.working_tree_dir or ".").resolve()).as_posix()
-    try:
-        root = repo.commit(revision).tree
-        tree = root if rel == "." else root / rel
-    except KeyError:
-        raise DraftingError(f"revision '{revision}' has no folder '{rel}'") from None
-    except (git.BadName, git.BadObject, ValueError):  # unknown, or known but its objects are not in this clone
-        shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
-        hint = ": this clone is shallow, run 'git fetch --unshallow' (CI: fetch-depth: 0)" if shallow else ""
-        raise DraftingError(f"unknown revision '{revision}'{hint}") from None
-    loaded = load_tree(GitTree(tree, f"{revision}:{rel}"))
-    if loaded.work is None:
-        raise DraftingError(f"revision '{revision}': the sources cannot be read", loaded.diagnostics.sorted())
-    return loaded.work
+    return read_version(Path(source), revision, allow_errors=True).work
 
 
 def _by_id(work: Work, lang: str) -> dict[str, tuple[str, Article]]:
     return {a.id: (s.num, a) for s in work.expression(lang).sections for a in s.articles}
 
 
-def _shape(article: Article) -> list[tuple[str | None, list[str]]]:
-    return [(p.num, [pt.num for pt in p.points]) for p in article.paragraphs]
+def _comparable(article: Article) -> list[object]:
+    """What counts as the article's content: heading, paragraph and point structure, and text
+    with each reference as its target (so a reference renumbered with its target is no change)."""
+    content: list[object] = [article.heading]
+    for paragraph in article.paragraphs:
+        content.append((paragraph.num, [pt.num for pt in paragraph.points]))
+        content += [_text_with_targets(seq) for seq in paragraph.inlines()]
+    return content
+
+
+def _text_with_targets(seq: tuple[Inline, ...]) -> str:
+    parts = []
+    for node in seq:
+        if isinstance(node, Ref):
+            parts.append(f"[{node.target}/{node.paragraph or ''}]")
+        elif isinstance(node, Text):
+            parts.append(node.value)
+        else:
+            parts.append(_text_with_targets(node.children))
+    return "".join(parts)
 
 
 def _add(items: list[str], entry: str, lang: str | None = None) -> None:

@@ -66,7 +66,7 @@ def test_changes_since_a_revision_by_stable_id(tmp_path: Path) -> None:
 def test_unknown_revision_and_no_repository(tmp_path: Path) -> None:
     source = make_repo(tmp_path)
     result = cli("stats", source, "--since", "no-such-tag")
-    assert result.exit_code == 1 and "unknown revision 'no-such-tag'" in result.output
+    assert result.exit_code == 2 and "unknown revision 'no-such-tag'" in result.output
     assert cli("stats", tmp_path / "missing").exit_code == 2
 
 
@@ -92,5 +92,20 @@ def test_shallow_clone_says_how_to_get_the_history(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{source.parent}", str(clone))
     result = cli("stats", clone / "constitution", "--since", "HEAD~1")
-    assert result.exit_code == 1
-    assert "shallow" in result.output and "fetch-depth: 0" in result.output
+    assert result.exit_code == 2
+    assert "shallow clone" in result.output and "git fetch --unshallow" in result.output
+
+
+def test_a_reference_renumbered_with_its_target_is_no_change(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    path = source / "01-foundations" / "001-foundations-1.ru.md"
+    path.write_text(path.read_text(encoding="utf-8") + "3. См. [статью 9](art:government-1).\n", encoding="utf-8")
+    for lang, text in (("kk", "3. [9-бапты](art:government-1) қараңыз."), ("en", "3. See [Article 9](art:government-1).")):
+        other = source / "01-foundations" / f"001-foundations-1.{lang}.md"
+        other.write_text(other.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
+    commit(source.parent, "a reference")
+    git(source.parent, "tag", "before")
+    assert cli("new", "article", source, "--section", "II", "--id", "inserted").exit_code == 0
+    assert "[статью 10](art:government-1)" in path.read_text(encoding="utf-8")
+    result = cli("stats", source, "--since", "before")
+    assert "since before: 0 changed, 1 added, 0 removed" in result.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from drafting.console import EXIT_FINDINGS, fail, usage
+from drafting.console import EXIT_FINDINGS, EXIT_USAGE, fail, usage
 from drafting.diagnostics import DraftingError
 
 
@@ -41,8 +41,12 @@ def stats(
     figures = collect(loaded.work)
     if since:
         report.step(f"reading revision {since}")
+        from drafting.redline.revisions import RevisionError
+
         try:
             figures.changes = changes_since(source, since, loaded.work)
+        except RevisionError as error:  # no repository, unknown revision, history not fetched
+            fail(error, EXIT_USAGE)
         except DraftingError as error:
             fail(error, EXIT_FINDINGS)
     typer.echo(to_json(figures) if fmt is Format.json else format_text(figures, verbose))
