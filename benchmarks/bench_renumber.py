@@ -14,6 +14,7 @@ Run: `.venv/bin/python benchmarks/bench_renumber.py` (one run each; the machine'
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,23 @@ def timed(action: Callable[[], object]) -> tuple[float, object]:
 def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", *args], cwd=repo,
                    check=True, capture_output=True)
+
+
+LABELS = {"kk": "{n}-баптың {p}-тармағы", "ru": "пункт {p} статьи {n}", "en": "paragraph {p} of Article {n}"}
+EMPTY_REF = re.compile(r"\[\]\(art:article-(\d+)/(\d+)\)")
+
+
+def label_references(root: Path) -> Path:
+    """The generator writes references with empty text; give them text that names the numbers,
+    as drafters write them, so that renumbering has digits to rewrite."""
+    for path in root.glob("*/*.md"):
+        lang = path.name.split(".")[-2]
+        text = path.read_text(encoding="utf-8")
+        labelled = EMPTY_REF.sub(lambda m: f"[{LABELS[lang].format(n=m.group(1), p=m.group(2))}]"
+                                           f"(art:article-{m.group(1)}/{m.group(2)})", text)
+        if labelled != text:
+            path.write_text(labelled, encoding="utf-8")
+    return root
 
 
 def add_front_article(source: Path) -> None:
@@ -107,7 +125,8 @@ def main() -> None:
         base = Path(tmp)
         trees: list[tuple[str, Callable[[Path], object]]] = [
             ("constitution", lambda d: shutil.copytree(REPO / "constitution", d))]
-        trees += [(f"synthetic {n:,}", lambda d, n=n: make_synthetic(d, n)) for n in (1_000, 3_000)]  # type: ignore[misc]
+        trees += [(f"synthetic {n:,}", lambda d, n=n: label_references(make_synthetic(d, n)))  # type: ignore[misc]
+                  for n in (1_000, 3_000)]
         for index, (name, make) in enumerate(trees):
             pristine = base / f"tree{index}"
             make(pristine)
