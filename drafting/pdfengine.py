@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import weasyprint
 from weasyprint.pdf import metadata as pdf_metadata
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
@@ -75,9 +76,12 @@ def lay_out(html: str, base_dir: Path, roots: list[Path], *, stylesheets: list[P
     fetcher = ProjectFetcher([base_dir, *roots])
     base_url = base_dir.resolve().as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    sheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in stylesheets or []]
-    sheets += [weasyprint.CSS(string=text, base_url=base_url, url_fetcher=fetcher) for text in css or []]
-    rendered = document.render(stylesheets=sheets)
+    # @font-face and @color-profile rules land in these; the render must get the same ones
+    fonts, profiles = FontConfiguration(), {}  # type: ignore[var-annotated]
+    shared = {"url_fetcher": fetcher, "font_config": fonts, "color_profiles": profiles}
+    sheets = [weasyprint.CSS(filename=str(path), **shared) for path in stylesheets or []]
+    sheets += [weasyprint.CSS(string=text, base_url=base_url, **shared) for text in css or []]
+    rendered = document.render(stylesheets=sheets, font_config=fonts, color_profiles=profiles)
     digest = hashlib.sha256(html.encode("utf-8"))
     for text in css or []:
         digest.update(text.encode("utf-8"))
