@@ -24,6 +24,7 @@ from drafting.diagnostics import Diagnostics, DraftingError
 from drafting.html.edition import TEMPLATES_DIR, EditionOptions, render_edition
 from drafting.model import Work
 from drafting.pdf.cache import RenderCache
+from drafting.pdf.glyphs import check_glyphs
 from drafting.pdf.job import PrintFileSpec, RenderJob, RenderOutput, run
 from drafting.pdf.printfile import layout_bleed_mm, length_mm
 from drafting.pdf.settings import PageProfile, PrintSettings, load_settings
@@ -97,6 +98,11 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
     settings_path = ctx.options.get("print_settings")
     settings = load_settings(Path(str(settings_path)) if settings_path else None)
     jobs = plan(work, ctx, settings)
+    diags = Diagnostics()
+    check_glyphs(work, sorted({job.lang for job in jobs}), [settings.profiles[job.profile] for job in jobs],
+                 settings, diags)
+    if diags.has_errors():
+        raise DraftingError("the print fonts lack characters the sources use", diags.sorted())
     cache = RenderCache(ctx.cache / "pdf")
     todo = [job for job in jobs if not cache.has(job)]
     for job in jobs:
