@@ -67,16 +67,21 @@ def check_glyphs(work: Work, langs: list[str], profiles: list[PageProfile], sett
     families = sorted({name for p in profiles for name in (p.text_font, p.heading_font)})
     files = [path for name in families for path in settings.fonts[name].files.values()]
     maps = {path: cmap(path) for path in files}
+    covered = frozenset.intersection(*maps.values())
+    every = [(text, loc) for lang in langs for text, loc in texts(work, lang)]
+    every.append((TEMPLATE_CHARACTERS, Loc(str(settings.path))))
+    used = {ord(char) for text, _ in every for char in text}
+    if not {code for code in used - covered if _printable(chr(code))}:
+        return  # the usual case: one set difference, no search for lines
     reported: set[tuple[str, str]] = set()
-    for lang in langs:
-        for text, loc in [*texts(work, lang), (TEMPLATE_CHARACTERS, Loc(str(settings.path)))]:
-            for char in text:
-                if not _printable(char) or (char, loc.path) in reported:
-                    continue
-                lacking = [path.name for path, codes in maps.items() if ord(char) not in codes]
-                if lacking:
-                    reported.add((char, loc.path))
-                    name = unicodedata.name(char, "unnamed")
-                    diags.error(loc.path, loc.line, "P705",
-                                f"character {char!r} (U+{ord(char):04X} {name}) has no glyph in the print fonts "
-                                f"({', '.join(lacking)}): it would print as a box or in another font")
+    for text, loc in every:
+        for char in text:
+            if ord(char) in covered or not _printable(char) or (char, loc.path) in reported:
+                continue
+            lacking = [path.name for path, codes in maps.items() if ord(char) not in codes]
+            if lacking:
+                reported.add((char, loc.path))
+                name = unicodedata.name(char, "unnamed")
+                diags.error(loc.path, loc.line, "P705",
+                            f"character {char!r} (U+{ord(char):04X} {name}) has no glyph in the print fonts "
+                            f"({', '.join(lacking)}): it would print as a box or in another font")

@@ -44,12 +44,8 @@ class RenderJob:
     @cached_property
     def key(self) -> str:
         """The content hash of everything the render reads."""
-        import pydyf
-        import pyphen
-        import weasyprint
-
         digest = hashlib.sha256()
-        for part in (RENDERER_VERSION, weasyprint.__version__, pydyf.__version__, pyphen.__version__,
+        for part in (RENDERER_VERSION, *_engine_versions(),
                      self.lang, self.profile, self.html, *self.css, repr(self.print_file)):
             digest.update(part.encode("utf-8") + b"\0")
         for path in sorted({*self.stylesheets, *self.roots, *_code_files()}):
@@ -68,6 +64,13 @@ class RenderOutput:
     refused: list[str] = field(default_factory=list)
     layout_seconds: float = 0.0
     write_seconds: float = 0.0
+
+
+def _engine_versions() -> list[str]:
+    """Versions of the rendering packages, without importing them (WeasyPrint takes ~0.6 s)."""
+    from importlib.metadata import version
+
+    return [f"{name} {version(name)}" for name in ("weasyprint", "pydyf", "pyphen", "tinycss2", "fonttools")]
 
 
 def _code_files() -> list[Path]:
