@@ -135,11 +135,13 @@ def test_raw_html_in_a_source_is_shown_as_text(tmp_path: Path) -> None:
     assert "&amp; &#34;quotes&#34;" in html
 
 
-def test_print_mode_puts_section_headings_in_the_column_flow(work: Work) -> None:
+def test_print_mode_headings_between_column_blocks_and_refs_as_text(work: Work) -> None:
     html = render_edition(work, "ru", EditionOptions(mode="print", language_pages=False, links=False))
     page = lxml.html.fromstring(html.encode("utf-8"))
-    main = page.xpath("//main")[0]
-    assert [h.get("id") for h in main.xpath("./h2[@class='section-heading']")] == \
-        [section_eid(s) for s in work.expression("ru").sections]
+    sections = page.xpath("//main/section[@class='section']")
+    assert [s.get("id") for s in sections] == [section_eid(s) for s in work.expression("ru").sections]
+    for section in sections:
+        heading, body = list(section)
+        assert heading.tag == "h2" and body.get("class") == "section-body" and body.xpath("./article")
     assert not page.xpath("//a[@class='ref']") and page.xpath("//span[@class='ref']")
     assert not page.xpath("//link")

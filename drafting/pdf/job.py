@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 # bump when the render code changes in a way the inputs do not show
 RENDERER_VERSION = "1"
@@ -36,6 +37,7 @@ class RenderJob:
     base_dir: Path
     roots: tuple[Path, ...]  # what the engine may read besides base_dir
     print_file: PrintFileSpec | None = None
+    heading_zone: float = 0.0  # a section heading starting this low on a page moves to the next page
 
     @property
     def name(self) -> str:
@@ -46,7 +48,7 @@ class RenderJob:
         """The content hash of everything the render reads."""
         digest = hashlib.sha256()
         for part in (RENDERER_VERSION, *_engine_versions(),
-                     self.lang, self.profile, self.html, *self.css, repr(self.print_file)):
+                     self.lang, self.profile, self.html, *self.css, repr(self.print_file), repr(self.heading_zone)):
             digest.update(part.encode("utf-8") + b"\0")
         for path in sorted({*self.stylesheets, *self.roots, *_code_files()}):
             digest.update(str(path).encode("utf-8") + b"\0")
@@ -91,6 +93,37 @@ def _file_digest(path: Path) -> bytes:
     return _DIGESTS[marker]
 
 
+def stranded_sections(document: Any, zone: float) -> list[str]:
+    """Sections whose heading starts in the bottom ``zone`` of a page's type area."""
+    seen: set[str] = set()
+    stranded = []
+    for page in document.pages:
+        box = page._page_box
+        limit = box.content_box_y() + box.height * (1 - zone)
+        for name, corners in sorted(page.anchors.items(), key=lambda item: item[1][1]):
+            if name.startswith("sec_") and "__" not in name and name not in seen:
+                seen.add(name)
+                if corners[1] > limit:
+                    stranded.append(name)
+    return stranded
+
+
+def lay_out_sections(job: RenderJob, passes: int = 3) -> Any:
+    """Lay out; while a section heading is stranded at the foot of a page, start it on a new page."""
+    from drafting import pdfengine
+
+    moved: list[str] = []
+    while True:
+        css = [*job.css, *(f"#{eid} {{ break-before: page; }}" for eid in moved)]
+        layout = pdfengine.lay_out(job.html, job.base_dir, list(job.roots), stylesheets=list(job.stylesheets),
+                                   css=css, identifier=job.key[:32])
+        stranded = stranded_sections(layout.document, job.heading_zone) if job.heading_zone else []
+        if not stranded or passes <= 1:
+            return layout
+        moved += stranded
+        passes -= 1
+
+
 def run(job: RenderJob) -> RenderOutput:
     """Lay out once; write the screen PDF, then the print-shop PDF/X from the same pages."""
     from drafting import pdfengine
@@ -99,8 +132,7 @@ def run(job: RenderJob) -> RenderOutput:
 
     register()
     started = time.perf_counter()
-    layout = pdfengine.lay_out(job.html, job.base_dir, list(job.roots), stylesheets=list(job.stylesheets),
-                               css=list(job.css), identifier=job.key[:32])
+    layout = lay_out_sections(job)
     laid_out = time.perf_counter()
     document = layout.document
     profiles = dict(document.color_profiles)

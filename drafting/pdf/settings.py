@@ -51,6 +51,7 @@ class PageProfile:
     line_height: float
     title_size: str
     toc: bool
+    heading_zone: float = 0.12
     default: bool = False
     languages: tuple[str, ...] = ()
     print_file: bool = False
@@ -74,6 +75,7 @@ def _profile(name: str, data: dict[str, Any]) -> PageProfile:
         column_rule=data.get("column-rule", "0pt"), text_font=data["fonts"]["text"],
         heading_font=data["fonts"]["headings"], font_size=data["font-size"],
         line_height=float(data["line-height"]), title_size=data["title-size"], toc=bool(data["toc"]),
+        heading_zone=float(data.get("heading-zone", 0.12)),
         default=bool(data.get("default", False)), languages=tuple(data.get("languages", ())),
         print_file=bool(data.get("print-file", False)))
 

@@ -67,7 +67,8 @@ def plan(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[RenderJ
         options = EditionOptions(mode="print", toc=profile.toc, language_pages=False, links=True)
         for lang in langs:
             html = render_edition(work, lang, options)
-            jobs.append(RenderJob(lang, profile.name, html, (css,), (PRINT_CSS,), TEMPLATES_DIR, roots, spec))
+            jobs.append(RenderJob(lang, profile.name, html, (css,), (PRINT_CSS,), TEMPLATES_DIR, roots, spec,
+                                  profile.heading_zone))
     return jobs
 
 
