@@ -157,3 +157,36 @@ def test_unchanged_rebuild_reuses_and_an_edit_rerenders_one_language(built: Buil
     edit(source / "02-rights" / "003-rights-1.ru.md", "1.", "1. Изменено:")
     edited = _build(source, tmp_path / "edited", built.cache, monkeypatch, ["kk", "ru"])
     assert "pdf kk-a3: unchanged, reused" in edited and "pdf ru-a3: rendering" in edited
+
+
+def test_no_section_heading_starts_at_the_foot_of_a_page(built: Built) -> None:
+    bottom_margin, type_height = 15 * PT_PER_MM, (A3_MM[1] - 30) * PT_PER_MM
+    for line in _info(built.out / "pdf" / "ru-a3.pdf", "-dests").splitlines():
+        match = re.match(r"\s*\d+ \[ XYZ\s+[\d.]+\s+([\d.]+) null\s*\] \"(sec_[IVX]+)\"", line)
+        if match:
+            assert float(match.group(1)) > bottom_margin + 0.12 * type_height, line
+
+
+class _Box:
+    def __init__(self, top: float, height: float) -> None:
+        self.top, self.height = top, height
+
+    def content_box_y(self) -> float:
+        return self.top
+
+
+class _Page:
+    def __init__(self, anchors: dict[str, tuple[float, float, float, float]]) -> None:
+        self._page_box = _Box(50, 1000)
+        self.anchors = anchors
+
+
+def test_stranded_sections_are_first_appearances_low_on_a_page() -> None:
+    from drafting.pdf.job import stranded_sections
+
+    class Document:
+        pages = [_Page({"sec_I": (0, 60, 0, 0), "sec_II": (0, 950, 0, 0), "sec_II__x": (0, 990, 0, 0)}),
+                 _Page({"sec_II": (0, 50, 0, 0), "sec_III": (0, 700, 0, 0), "sec_IV": (0, 931, 0, 0)})]
+
+    assert stranded_sections(Document(), 0.12) == ["sec_II", "sec_IV"]
+    assert stranded_sections(Document(), 0.05) == []
