@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -57,11 +58,18 @@ def per_job(source: Path, langs: list[str], pages: list[str] | None) -> float:
     return engine
 
 
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed_build(source: Path, out: Path, langs: list[str], pages: list[str] | None) -> tuple[float, list[str]]:
+    """Wall time of a build; the messages say what was rendered; CPU time is appended to the messages."""
     messages: list[str] = []
     options: dict[str, object] = {"pages": pages} if pages else {}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     build(source, out, kinds=["html", "pdf"], languages=langs, options=options, progress=messages.append)
+    messages.append(f"cpu {_cpu() - cpu:.2f}")
     return time.perf_counter() - started, messages
 
 
@@ -80,19 +88,22 @@ def rebuilds(source: Path, langs: list[str], pages: list[str] | None) -> float:
         shutil.copytree(source, copy)
         os.environ["DRAFTING_CACHE"] = str(tmp / "cache")
         rows = []
-        cold, messages = timed_build(copy, tmp / "out", langs, pages)
-        rendered = sum("rendering" in m for m in messages)
-        rows.append(["cold, languages in parallel", f"{rendered}", f"{cold:.2f}"])
-        unchanged, _ = timed_build(copy, tmp / "out", langs, pages)
-        rows.append(["unchanged", "0", f"{unchanged:.2f}"])
+
+        def row(label: str) -> float:
+            wall, messages = timed_build(copy, tmp / "out", langs, pages)
+            rendered = sum("rendering" in m for m in messages)
+            rows.append([label, str(rendered), f"{wall:.2f}", messages[-1].split()[1]])
+            return wall
+
+        row("cold, languages in parallel")
+        unchanged = row("unchanged")
         edit_first_article(copy, langs[-1:])
-        one, messages = timed_build(copy, tmp / "out", langs, pages)
-        rows.append([f"one article edited in {langs[-1]}", f"{sum('rendering' in m for m in messages)}", f"{one:.2f}"])
+        row(f"one article edited in {langs[-1]}")
         edit_first_article(copy, langs)
-        every, messages = timed_build(copy, tmp / "out", langs, pages)
-        rows.append(["one article edited in every language", f"{sum('rendering' in m for m in messages)}",
-                     f"{every:.2f}"])
-        table(f"Builds of html + pdf ({os.cpu_count()} cores; seconds)", ["build", "PDF renders", "wall"], rows)
+        row("one article edited in every language")
+        load = os.getloadavg()[0]
+        table(f"Builds of html + pdf ({os.cpu_count()} cores, load average {load:.1f}; seconds)",
+              ["build", "PDF renders", "wall", "cpu"], rows)
     return unchanged
 
 
