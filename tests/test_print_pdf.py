@@ -190,3 +190,24 @@ def test_stranded_sections_are_first_appearances_low_on_a_page() -> None:
 
     assert stranded_sections(Document(), 0.12) == ["sec_II", "sec_IV"]
     assert stranded_sections(Document(), 0.05) == []
+
+
+def test_pdf_x4_is_reproducible_too(tmp_path: Path) -> None:
+    """WeasyPrint draws a random XMP DocumentID for PDF/X-4; ours is derived from the input."""
+    from drafting import pdfengine
+    from drafting.pdf.printfile import PrintShopFinisher
+
+    icc = load_settings().print_file.icc
+    html = ('<html lang="en"><head><title>T</title><meta name="dcterms.created" content="2026-02-12">'
+            '<meta name="dcterms.modified" content="2026-02-12"></head><body><p>Text</p></body></html>')
+    css = ["@color-profile device-cmyk { components: cyan, magenta, yellow, black; "
+           f'src: url("{icc.as_uri()}"); }} @page {{ size: A6; bleed: 9mm }} p {{ color: device-cmyk(0 0 0 1) }}']
+    files = []
+    for _ in range(2):
+        layout = pdfengine.lay_out(html, tmp_path, [icc], css=css)
+        layout.document.output_intent = "device-cmyk"
+        files.append(pdfengine.write(layout, variant="pdf/x-4", finisher=PrintShopFinisher(3, True, "CGATS TR 001")))
+    assert files[0] == files[1]
+    objects = pdf_objects(files[0])
+    assert "GTS_PDFXVersion>PDF/X-4<" in objects and "/OutputIntents" in objects
+    assert "xmpMM:DocumentID>xmp.did:" in objects
