@@ -145,3 +145,20 @@ def test_print_mode_headings_between_column_blocks_and_refs_as_text(work: Work) 
         assert heading.tag == "h2" and body.get("class") == "section-body" and body.xpath("./article")
     assert not page.xpath("//a[@class='ref']") and page.xpath("//span[@class='ref']")
     assert not page.xpath("//link")
+
+
+def test_cli_builds_the_html_edition_twice_to_the_same_bytes(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from drafting.cli import app
+
+    monkeypatch.setenv("DRAFTING_CACHE", str(tmp_path / "cache"))
+    runs = []
+    for name in ("one", "two"):
+        result = CliRunner().invoke(app, ["build", str(MINI), "--only", "html", "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert "5 artifacts written" in result.output
+        manifest = json.loads((tmp_path / name / "manifest.json").read_text(encoding="utf-8"))
+        runs.append({e["path"]: e["sha256"] for e in manifest["artifacts"]})
+    assert runs[0] == runs[1]
