@@ -45,8 +45,8 @@ def texts(work: Work, lang: str) -> Iterator[tuple[str, Loc]]:
     expression = work.expression(lang)
     if expression.preamble:
         yield expression.preamble.heading or "", expression.preamble.loc
-        for para in expression.preamble.paragraphs:
-            yield plain_text(para), expression.preamble.loc
+        for inlines in expression.preamble.paragraphs:
+            yield plain_text(inlines), expression.preamble.loc
     for section in expression.sections:
         yield section.title, section.loc
         for article in section.articles:

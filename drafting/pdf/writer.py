@@ -73,13 +73,11 @@ def plan(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[RenderJ
 
 
 def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[RenderOutput]:
-    """Render in worker processes (one per core at most), biggest first; one job runs here."""
-    if not jobs:
-        return []
-    if len(jobs) == 1:
-        return [run(jobs[0])]
-    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html) * (2 if jobs[i].print_file else 1))
+    """Render in worker processes (one per core at most), biggest first; with one job or one worker, here."""
     count = min(len(jobs), workers or os.cpu_count() or 1)
+    if count <= 1:
+        return [run(job) for job in jobs]
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html) * (2 if jobs[i].print_file else 1))
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         futures = {index: pool.submit(run, jobs[index]) for index in order}
