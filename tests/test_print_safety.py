@@ -73,11 +73,16 @@ def test_images_and_links_in_a_source_stop_the_build(tmp_path: Path, markdown: s
 
 
 @pytest.mark.parametrize("markdown", ["![x](file:///etc/passwd)", "[x](file:///etc/passwd)"])
-def test_file_urls_are_not_even_links_to_the_reader(tmp_path: Path, markdown: str) -> None:
-    """markdown-it refuses file: URLs as link targets, so they stay literal text: shown, never fetched."""
+def test_file_urls_are_refused_or_stay_text(tmp_path: Path, markdown: str) -> None:
+    """The reader refuses file: URLs with R503 (older readers left them literal text): never a link, never read."""
     source = mini_copy(tmp_path)
     edit(source / "01-foundations" / "001-foundations-1.kk.md", "негіздер туралы.", f"негіздер туралы {markdown}.")
-    html = render_edition(load_valid(source), "kk")
+    try:
+        work = load_valid(source)
+    except DraftingError as error:
+        assert {(d.code, d.line) for d in error.diagnostics} == {("R503", 5)}
+        return
+    html = render_edition(work, "kk")
     assert f"негіздер туралы {markdown}." in html
     assert "<img" not in html and 'href="file:' not in html
 
