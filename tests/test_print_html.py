@@ -44,6 +44,10 @@ def expected_eids(work: Work, lang: str) -> set[str]:
                 pid = paragraph_eid(article, para, index)
                 ids.add(pid)
                 ids.update(point_eid(pid, point) for point in para.points)
+                if para.points and para.text:
+                    ids.add(f"{pid}__intro")
+                if para.wrapup:
+                    ids.add(f"{pid}__wrapup")
     return ids
 
 
@@ -69,6 +73,22 @@ def test_anchors_are_the_akn_eids(edition: Path, work: Work, lang: str) -> None:
     text_ids = {element.get("id") for element in page.xpath("//main//*[@id]")}
     assert text_ids == expected_eids(work, lang)
     assert page.get("lang") == lang
+
+
+def test_anchors_equal_the_akn_writers_eids(tmp_path: Path, work: Work) -> None:
+    """Where the AKN writer is present: every id in the text is an eId of its body, and the reverse."""
+    akn = pytest.importorskip("drafting.akn.writer")
+    from lxml import etree
+
+    from drafting.build import BuildContext
+
+    ctx = BuildContext(MINI, tmp_path, tmp_path, ["ru"], tmp_path / "cache")
+    [xml] = [a for a in akn.write_artifacts(work, ctx) if a.path.endswith(".xml") and a.language == "ru"]
+    body = etree.parse(str(tmp_path / xml.path)).getroot()
+    eids = {e.get("eId") for e in body.iter() if e.get("eId") and
+            any(e.get("eId").startswith(p) for p in ("art_", "sec_", "preamble"))}
+    html = lxml.html.fromstring(render_edition(work, "ru").encode("utf-8"))
+    assert {e.get("id") for e in html.xpath("//main//*[@id]")} == eids
 
 
 def test_every_article_links_to_itself_in_the_other_languages(edition: Path, work: Work) -> None:
