@@ -96,6 +96,7 @@ def test_print_file_is_pdf_x_with_an_output_intent(built: Built) -> None:
     assert "/OutputIntents" in objects and "/GTS_PDFX" in objects and "/DestOutputProfile" in objects
     assert "(CGATS TR 001)" in objects
     assert "/Subtype /Link" not in objects and "/Annots" not in objects
+    assert "/Lab" not in objects and "/ICCBased" not in objects  # X-1a: DeviceCMYK only
 
 
 def test_print_file_has_bleed_and_crop_marks(built: Built) -> None:

@@ -7,7 +7,9 @@ finisher then, on every page:
 
 - sets the BleedBox to the trim plus the bleed the shop asked for;
 - draws crop marks in the slug, outside the bleed, in K=100 (DeviceCMYK);
-- names the output condition of the OutputIntent.
+- names the output condition of the OutputIntent;
+- drops the colour spaces WeasyPrint declares but no page uses (Lab, ICC-based):
+  PDF/X-1a allows DeviceCMYK, DeviceGray and spot colours only.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class PrintShopFinisher:
             page["BleedBox"] = pydyf.Array([x0 - bleed, y0 - bleed, x1 + bleed, y1 + bleed])
             if self.marks:
                 self._add_marks(pdf, page, (x0, y0, x1, y1), bleed)
+        self._drop_unused_color_spaces(pdf)
         intents = pdf.catalog.get("OutputIntents")
         if intents:
             intent = intents[0]
@@ -72,6 +75,20 @@ class PrintShopFinisher:
             intent["OutputConditionIdentifier"] = pydyf.String(self.condition)
             intent["OutputCondition"] = description if description is not None else pydyf.String(self.condition)
             intent["RegistryName"] = pydyf.String("http://www.color.org")
+
+    @staticmethod
+    def _drop_unused_color_spaces(pdf: pydyf.PDF) -> None:
+        """WeasyPrint declares Lab and ICC colour spaces on every page; PDF/X-1a allows neither.
+
+        Pages paint with ``/DeviceCMYK`` only; a declared space that no content
+        stream names is dropped (the ICC profile stays, as the OutputIntent's).
+        """
+        named = b"\n".join(bytes(chunk) if isinstance(chunk, (bytes, bytearray)) else str(chunk).encode("latin-1")
+                            for obj in pdf.objects if isinstance(obj, pydyf.Stream) for chunk in obj.stream)
+        for obj in pdf.objects:
+            if isinstance(obj, pydyf.Dictionary) and "lab-d50" in obj:
+                for name in [key for key in obj if f"/{key} ".encode("latin-1") not in named]:
+                    del obj[name]
 
     @staticmethod
     def _pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
