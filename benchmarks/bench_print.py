@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafting.build import BuildContext, build  # noqa: E402
+from drafting.diagnostics import DraftingError  # noqa: E402
 from drafting.load import load_valid  # noqa: E402
 from drafting.model import plain_text  # noqa: E402
 from drafting.pdf.job import run  # noqa: E402
@@ -113,7 +114,11 @@ def main() -> int:
     parser.add_argument("--pages", help="page profiles (default: the settings' default set)")
     parser.add_argument("--langs", help="languages (default: all of the work's)")
     args = parser.parse_args()
-    work = load_valid(args.source)
+    try:
+        work = load_valid(args.source)
+    except DraftingError as error:
+        print(f"{error.message} ({len(error.diagnostics)} findings); benchmark another --source", file=sys.stderr)
+        return 2
     langs = args.langs.split(",") if args.langs else work.meta.codes
     pages = args.pages.split(",") if args.pages else None
     words = sum(len(plain_text(seq).split()) for lang in langs for article in work.expression(lang).articles()
