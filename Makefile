@@ -5,7 +5,9 @@
 
 SOURCE ?= constitution
 OUT ?= build
-export SOURCE_DATE_EPOCH ?= 1770854400
+# Reproducible dates: the time of the last commit, unless the caller sets one.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
 
 setup:
 	@scripts/setup.sh

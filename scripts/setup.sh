@@ -10,7 +10,8 @@ APT_PACKAGES=(
   git
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0   # WeasyPrint's text layout
   fonts-dejavu-core fonts-dejavu-extra fonts-paratype      # fonts the page profiles name
-  colord-data                                             # CMYK ICC profiles for PDF/X
+  colord-data                                             # RGB ICC profiles (it ships no CMYK one)
+  libgs-common                                            # CMYK ICC profile (SWOP) for the PDF/X OutputIntent
   poppler-utils                                           # pdftoppm/pdffonts, used by the tests
 )
 

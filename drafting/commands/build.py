@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer
@@ -20,6 +21,9 @@ def build(
     only: str = typer.Option(None, "--only", help="Comma-separated kinds: akn,html,pdf."),
     lang: str = typer.Option(None, "--lang", help="Comma-separated languages, e.g. kk,ru."),
     page: str = typer.Option(None, "--page", help="PDF page profiles, e.g. a2,a3,a4 (default: the settings' list)."),
+    bleed: str = typer.Option(None, "--bleed", help="Bleed of the print-shop PDFs, e.g. 5mm."),
+    marks: bool = typer.Option(None, "--marks/--no-marks", help="Crop marks on the print-shop PDFs."),
+    print_settings: Path = typer.Option(None, "--print-settings", help="Page profiles and fonts (default: schemas/print.yaml)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
 ) -> None:
@@ -31,6 +35,14 @@ def build(
     options: dict[str, object] = {}
     if page:
         options["pages"] = _split(page)
+    if bleed is not None:
+        if not re.fullmatch(r"(0|[0-9]+(\.[0-9]+)?(mm|cm|pt|in))", bleed):
+            usage(f"--bleed {bleed}: give a length such as 3mm")
+        options["bleed"] = bleed
+    if marks is not None:
+        options["marks"] = marks
+    if print_settings is not None:
+        options["print_settings"] = print_settings
     show = verbose or (interactive() and not quiet)
     progress = (lambda message: typer.echo(message, err=True)) if show else None
     try:

@@ -1,0 +1,140 @@
+"""Page profiles as data: the settings file, its mistakes, the fonts it names, the CLI options."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafting.build import BuildContext
+from drafting.cli import app
+from drafting.diagnostics import DraftingError, Diagnostics
+from drafting.load import load_valid
+from drafting.pdf.glyphs import check_glyphs
+from drafting.pdf.settings import SETTINGS_FILE, load_settings
+from drafting.pdf.stylesheet import Output, profile_stylesheet
+from drafting.pdf.writer import plan, selected_profiles
+from print_support import MINI, edit, mini_copy
+
+CONSTITUTION = Path(__file__).resolve().parent.parent / "constitution"
+
+
+def _settings_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "print.yaml"
+    shutil.copyfile(SETTINGS_FILE, target)
+    return target
+
+
+def test_bundled_profiles() -> None:
+    settings = load_settings()
+    assert {"a2", "a3", "a4"} <= set(settings.profiles)
+    a2, a3, a4 = settings.profiles["a2"], settings.profiles["a3"], settings.profiles["a4"]
+    assert (a2.width, a2.height, a2.columns, a2.default, a2.print_file) == ("420mm", "578mm", 6, True, True)
+    assert (a3.width, a3.height, a3.columns) == ("289mm", "420mm", 4)
+    assert a4.columns == 1 and a4.toc and a4.default and not a4.print_file
+    assert settings.print_file.variant in ("pdf/x-1a", "pdf/x-4") and settings.print_file.icc.is_file()
+
+
+def test_default_set_is_newspapers_for_kk_ru_and_a_booklet_for_all() -> None:
+    work = load_valid(MINI)
+    ctx = BuildContext(MINI, MINI, MINI, ["kk", "ru", "en"], MINI)
+    chosen = [(p.name, langs) for p, langs in selected_profiles(work, ctx, load_settings())]
+    assert chosen == [("a2", ["kk", "ru"]), ("a4", ["kk", "ru", "en"])]
+    ctx.options["pages"] = ["a3"]
+    assert [(p.name, langs) for p, langs in selected_profiles(work, ctx, load_settings())] == \
+        [("a3", ["kk", "ru", "en"])]
+    ctx.options["pages"] = ["a5"]
+    with pytest.raises(DraftingError, match="unknown page profile"):
+        selected_profiles(work, ctx, load_settings())
+
+
+def test_stylesheet_from_a_profile() -> None:
+    settings = load_settings()
+    css = profile_stylesheet(settings, settings.profiles["a3"], Output(print_file=True, bleed="9.00mm"))
+    assert "size: 289mm 420mm" in css and "column-count: 4" in css and "bleed: 9.00mm" in css
+    assert "@color-profile device-cmyk { components: cyan, magenta, yellow, black;" in css
+    assert css.count("@font-face") == 8 and "PTF55F.ttf" in css
+    screen = profile_stylesheet(settings, settings.profiles["a3"], Output())
+    assert "bleed" not in screen and "@color-profile" not in screen
+
+
+def test_mistakes_are_diagnostics_with_lines(tmp_path: Path) -> None:
+    path = _settings_copy(tmp_path)
+    edit(path, "    columns: 6\n", "    columns: six\n")
+    edit(path, "    bold: /usr/share/fonts/truetype/paratype/PTS75F.ttf", "    bold: /nowhere/PTS75F.ttf")
+    with pytest.raises(DraftingError) as caught:
+        load_settings(path)
+    found = {(d.code, d.line) for d in caught.value.diagnostics}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert ("F203", lines.index("    columns: six") + 1) in found
+
+
+def test_missing_font_file_names_the_setup(tmp_path: Path) -> None:
+    path = _settings_copy(tmp_path)
+    edit(path, "    bold: /usr/share/fonts/truetype/paratype/PTS75F.ttf", "    bold: /nowhere/PTS75F.ttf")
+    edit(path, "fonts: {text: PT Serif, headings: PT Sans}\n    font-size: 9pt",
+         "fonts: {text: Comic, headings: PT Sans}\n    font-size: 9pt")
+    with pytest.raises(DraftingError) as caught:
+        load_settings(path)
+    messages = {d.code: d.message for d in caught.value.diagnostics}
+    assert "scripts/setup.sh" in messages["P701"] and "Comic" in messages["P703"]
+
+
+def test_bad_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "print.yaml"
+    path.write_text("fonts: [\n", encoding="utf-8")
+    with pytest.raises(DraftingError) as caught:
+        load_settings(path)
+    assert caught.value.diagnostics[0].code == "F201"
+
+
+@pytest.mark.parametrize("source", [MINI, CONSTITUTION])
+def test_every_character_of_the_sources_has_a_glyph(source: Path) -> None:
+    try:
+        work = load_valid(source)
+    except DraftingError:
+        pytest.skip(f"{source} does not pass 'drafting check' yet")
+    settings = load_settings()
+    diags = Diagnostics()
+    check_glyphs(work, work.meta.codes, list(settings.profiles.values()), settings, diags)
+    assert not diags.items, diags.items[:5]
+
+
+def test_a_character_without_glyph_is_reported_at_its_line(tmp_path: Path) -> None:
+    source = mini_copy(tmp_path)
+    edit(source / "02-rights" / "004-rights-2.ru.md", "вторая мера.", "вторая мера \U0001F600 ꙮ.")
+    work = load_valid(source)
+    settings = load_settings()
+    diags = Diagnostics()
+    check_glyphs(work, ["ru"], [settings.profiles["a4"]], settings, diags)
+    found = sorted((d.code, Path(d.path).name, d.line, d.message[:23]) for d in diags.items)
+    assert found == [("P705", "004-rights-2.ru.md", 8, "character 'ꙮ' (U+A66E C"),
+                     ("P705", "004-rights-2.ru.md", 8, "character '😀' (U+1F600 ")]
+
+
+def test_cli_options_reach_the_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+
+    def fake_build(source: Path, out: Path, kinds: list[str] | None, languages: list[str] | None,
+                   options: dict[str, object], progress: object) -> list[dict[str, object]]:
+        seen.update(options, kinds=kinds, languages=languages)
+        return []
+
+    monkeypatch.setattr("drafting.build.build", fake_build)
+    result = CliRunner().invoke(app, ["build", str(MINI), "--only", "pdf", "--lang", "kk", "--page", "a3",
+                                      "--bleed", "5mm", "--no-marks", "--print-settings", str(SETTINGS_FILE)])
+    assert result.exit_code == 0, result.output
+    assert seen == {"pages": ["a3"], "bleed": "5mm", "marks": False, "print_settings": SETTINGS_FILE,
+                    "kinds": ["pdf"], "languages": ["kk"]}
+    bad = CliRunner().invoke(app, ["build", str(MINI), "--bleed", "lots"])
+    assert bad.exit_code == 2 and "--bleed lots" in bad.output
+
+
+def test_bleed_and_marks_options_shape_the_job() -> None:
+    work = load_valid(MINI)
+    ctx = BuildContext(MINI, MINI, MINI, ["kk"], MINI, {"pages": ["a2"], "bleed": "5mm", "marks": False})
+    [job] = plan(work, ctx, load_settings())
+    assert job.print_file is not None and job.print_file.bleed_mm == 5 and not job.print_file.marks
+    assert "bleed: 5.00mm" in job.css[0]
