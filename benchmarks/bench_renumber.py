@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_synthetic  # noqa: E402
 
 from drafting.load import load  # noqa: E402
-from drafting.preview import default_renderer, render_site  # noqa: E402
+from drafting.preview import render_site, render_with_writer  # noqa: E402
 from drafting.renumber import plan_renumber, renumber  # noqa: E402
 from drafting.scaffold import new_article  # noqa: E402
 from drafting.stats import changes_since, collect  # noqa: E402
@@ -113,9 +113,8 @@ def measure(name: str, pristine: Path, scratch: Path) -> list[Row]:
     took, _ = timed(lambda: (collect(after), changes_since(source, "before", after)))
     rows.append(("stats --since", name, articles, took, "every article renumbered"))
 
-    renderer = default_renderer()
-    took, _ = timed(lambda: render_site(pristine, renderer))
-    rows.append((f"serve rebuild ({renderer.__name__})", name, articles, took, ""))
+    took, _ = timed(lambda: render_site(pristine, render_with_writer))
+    rows.append(("serve rebuild (HTML writer)", name, articles, took, ""))
     return rows
 
 

@@ -51,17 +51,6 @@ def render_with_writer(work: Work, source: Path) -> Pages:
     return pages
 
 
-def default_renderer() -> Renderer:
-    """The HTML writer when it is installed; otherwise the temporary plain renderer (see preview_fallback)."""
-    try:
-        writer_for("html")
-    except (ImportError, AttributeError):
-        from drafting.preview_fallback import render_plain
-
-        return render_plain
-    return render_with_writer
-
-
 def render_site(source: Path, renderer: Renderer, previous: Site | None = None) -> Site:
     """The pages and diagnostics now; with errors, the previous pages under the diagnostics.
 

@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from drafting.preview import VERSION_PATH, Renderer, Site, default_renderer, render_site
+from drafting.preview import VERSION_PATH, Renderer, Site, render_site, render_with_writer
 
 WATCHED = (".md", ".yaml", ".yml")
 Notify = Callable[[Site, float], None]
@@ -26,7 +26,7 @@ class PreviewServer:
     def __init__(self, source: Path, host: str = "127.0.0.1", port: int = 8000, renderer: Renderer | None = None,
                  notify: Notify | None = None) -> None:
         self.source = source
-        self.renderer = renderer or default_renderer()
+        self.renderer = renderer or render_with_writer
         self.notify = notify or (lambda site, seconds: None)
         self.version = 0
         self._lock = threading.Lock()

@@ -11,8 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from drafting.preview import Site, decorate, render_site
-from drafting.preview_fallback import render_plain
+from drafting.preview import Site, decorate, render_site, render_with_writer
 from drafting.serve import PreviewServer
 from drafting_repo import make_repo
 
@@ -84,21 +83,21 @@ def test_panel_is_escaped_and_replaced_not_stacked(tmp_path: Path) -> None:
     source = make_repo(tmp_path)
     bad = source / "01-foundations" / "001-foundations-1.en.md"
     bad.write_text(bad.read_text(encoding="utf-8").replace("number: 1", "number: <b>1</b>"), encoding="utf-8")
-    site = render_site(source, render_plain)
+    site = render_site(source, render_with_writer)
     assert not site.fresh and "&lt;b&gt;" in site.pages["/"].decode()
-    again = render_site(source, render_plain, site)
+    again = render_site(source, render_with_writer, site)
     assert again.pages["/"].decode().count("drafting-diagnostics") == 1
     assert b"<body><!--" in decorate(b"<html><body></body></html>", Site({}))
 
 
 def test_a_missing_folder_or_a_failing_writer_is_shown_not_fatal(tmp_path: Path) -> None:
     source = make_repo(tmp_path)
-    good = render_site(source, render_plain)
+    good = render_site(source, render_with_writer)
 
     def broken(work: object, folder: Path) -> dict[str, bytes]:
         raise RuntimeError("boom")
 
     site = render_site(source, broken, good)  # type: ignore[arg-type]
     assert not site.fresh and "the HTML writer failed: RuntimeError: boom" in site.pages["/"].decode()
-    moved = render_site(tmp_path / "gone", render_plain, good)
+    moved = render_site(tmp_path / "gone", render_with_writer, good)
     assert "no such source folder" in moved.pages["/"].decode()

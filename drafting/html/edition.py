@@ -17,9 +17,7 @@ import jinja2
 from drafting.eids import PREAMBLE_EID, article_eid, paragraph_eid, point_eid, section_eid
 from drafting.html.render import InlineRenderer
 from drafting.model import Work
-from drafting.profile import PACKAGE_ROOT
-
-TEMPLATES_DIR = PACKAGE_ROOT.parent / "templates"
+from drafting.resources import TEMPLATES_DIR as TEMPLATES_DIR  # re-exported: the HTML and PDF writers import it here
 
 # names of the languages in themselves; a profile may override with labels
 # "language_name" and "language_short"

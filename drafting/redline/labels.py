@@ -13,13 +13,10 @@ from typing import Any
 
 import yaml
 
-from drafting.profile import PACKAGE_ROOT, Profile
+from drafting.profile import Profile
 from drafting.redline.changes import ArticleChange
+from drafting.resources import TEMPLATES_DIR
 
-try:  # where an install put the data folders (drafting.resources comes with the packaging work)
-    from drafting.resources import TEMPLATES_DIR
-except ImportError:  # a source checkout: the top-level folder
-    TEMPLATES_DIR = PACKAGE_ROOT.parent / "templates"
 TEMPLATES = TEMPLATES_DIR / "redline"
 FALLBACK = "en"
 
