@@ -57,3 +57,10 @@ def write_article(folder: Path, stem: str, article_id: str, number: str, bodies:
     for lang, body in bodies.items():
         (folder / f"{stem}.{lang}.md").write_text(f"---\nid: {article_id}\nnumber: {number}\n---\n{body}\n",
                                                   encoding="utf-8")
+
+
+def append_lines(folder: Path, stem: str, lines: dict[str, str]) -> None:
+    """Add a line at the end of an article's file, per language (e.g. a paragraph with references)."""
+    for lang, line in lines.items():
+        path = folder / f"{stem}.{lang}.md"
+        path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")

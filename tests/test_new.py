@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafting.load import load
 from drafting.scaffold import new_article
-from drafting_repo import cli, commit, git, make_repo, run
+from drafting_repo import append_lines, cli, commit, git, make_repo, run
 
 KURULTAI_REF = {"en": "See [Article 8](art:kurultai-2).", "ru": "См. [статью 8](art:kurultai-2).",
                 "kk": "[8-бапты](art:kurultai-2) қараңыз."}
@@ -20,9 +20,7 @@ def codes(source: Path) -> list[str]:
 
 def test_new_article_in_every_language_then_renumbered(tmp_path: Path) -> None:
     source = make_repo(tmp_path)
-    for lang, text in KURULTAI_REF.items():
-        path = source / "01-foundations" / f"001-foundations-1.{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8") + f"3. {text}\n", encoding="utf-8")
+    append_lines(source / "01-foundations", "001-foundations-1", {k: f"3. {v}" for k, v in KURULTAI_REF.items()})
     commit(source.parent, "a reference to article 8")
 
     result = run("new", "article", source, "--section", "IV", "--after", "7", "--id", "new-powers")

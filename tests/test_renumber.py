@@ -9,7 +9,7 @@ import pytest
 from drafting.load import load
 from drafting.renumber import plan_renumber, renumber, sequence_targets
 from drafting.reftext import number_edits
-from drafting_repo import cli, commit, git, make_repo, run, write_article
+from drafting_repo import append_lines, cli, commit, git, make_repo, run, write_article
 
 REFS = {  # a third paragraph for article 4 (rights-2), naming articles 9 and 14 (paragraph 2)
     "en": "3. Under [Article 9](art:government-1) and [paragraph 2 of Article 14](art:court-2/2).",
@@ -25,9 +25,7 @@ INSERTED = {
 
 def with_references(tmp_path: Path) -> Path:
     source = make_repo(tmp_path)
-    for lang, line in REFS.items():
-        path = source / "02-rights" / f"004-rights-2.{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    append_lines(source / "02-rights", "004-rights-2", REFS)
     assert load(source).ok
     commit(source.parent, "references in all three languages")
     return source
@@ -181,11 +179,9 @@ def test_refuses_duplicate_ids(tmp_path: Path) -> None:
 
 def test_unclear_reference_text_is_left_and_reported(tmp_path: Path) -> None:
     source = make_repo(tmp_path)
-    path = source / "02-rights" / "003-rights-1.en.md"
-    path.write_text(path.read_text(encoding="utf-8") + "3. See [the next article](art:rights-2).\n", encoding="utf-8")
-    for lang, text in (("ru", "3. См. [статью 4](art:rights-2)."), ("kk", "3. [4-бапты](art:rights-2) қараңыз.")):
-        other = source / "02-rights" / f"003-rights-1.{lang}.md"
-        other.write_text(other.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
+    append_lines(source / "02-rights", "003-rights-1", {"en": "3. See [the next article](art:rights-2).",
+                                                        "ru": "3. См. [статью 4](art:rights-2).",
+                                                        "kk": "3. [4-бапты](art:rights-2) қараңыз."})
     write_article(source / "02-rights", "003a-new", "new", "4", {"kk": "Мәтін.", "ru": "Текст.", "en": "Text."})
     result = cli("renumber", source)
     assert result.exit_code == 0

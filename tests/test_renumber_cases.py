@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from drafting.load import load
 from drafting.renumber import plan_renumber, renumber
-from drafting_repo import MINI, cli, write_article
+from drafting_repo import MINI, append_lines, cli, write_article
 
 KZ1995 = Path(__file__).parent / "fixtures" / "kz1995"
 
@@ -39,10 +39,9 @@ def test_each_language_rewrites_the_number_it_had(tmp_path: Path) -> None:
     shutil.copytree(MINI, source)
     ru = source / "03-president" / "006-president-2.ru.md"
     ru.write_text(ru.read_text(encoding="utf-8").replace("number: 6", "number: 9"), encoding="utf-8")
-    for lang, text in (("ru", "3. См. [статью 9](art:president-2)."), ("kk", "3. [6-бапты](art:president-2) қараңыз."),
-                       ("en", "3. See [Article 6](art:president-2).")):
-        path = source / "02-rights" / f"003-rights-1.{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
+    append_lines(source / "02-rights", "003-rights-1", {"ru": "3. См. [статью 9](art:president-2).",
+                                                        "kk": "3. [6-бапты](art:president-2) қараңыз.",
+                                                        "en": "3. See [Article 6](art:president-2)."})
     renumber(source)
     loaded = load(source)
     assert loaded.ok, loaded.diagnostics.sorted()

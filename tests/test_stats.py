@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drafting.load import load_valid
 from drafting.stats import collect, words
-from drafting_repo import cli, commit, git, make_repo, run
+from drafting_repo import append_lines, cli, commit, git, make_repo, run
 
 
 def test_figures_per_section_and_language(tmp_path: Path) -> None:
@@ -98,11 +98,10 @@ def test_shallow_clone_says_how_to_get_the_history(tmp_path: Path) -> None:
 
 def test_a_reference_renumbered_with_its_target_is_no_change(tmp_path: Path) -> None:
     source = make_repo(tmp_path)
+    append_lines(source / "01-foundations", "001-foundations-1", {"ru": "3. См. [статью 9](art:government-1).",
+                                                                  "kk": "3. [9-бапты](art:government-1) қараңыз.",
+                                                                  "en": "3. See [Article 9](art:government-1)."})
     path = source / "01-foundations" / "001-foundations-1.ru.md"
-    path.write_text(path.read_text(encoding="utf-8") + "3. См. [статью 9](art:government-1).\n", encoding="utf-8")
-    for lang, text in (("kk", "3. [9-бапты](art:government-1) қараңыз."), ("en", "3. See [Article 9](art:government-1).")):
-        other = source / "01-foundations" / f"001-foundations-1.{lang}.md"
-        other.write_text(other.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
     commit(source.parent, "a reference")
     git(source.parent, "tag", "before")
     assert cli("new", "article", source, "--section", "II", "--id", "inserted").exit_code == 0
