@@ -8,6 +8,13 @@ from dataclasses import dataclass
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 NUMBER_RE = re.compile(r"^[1-9][0-9]*(?:-[1-9][0-9]*)*$")
+# A number in running text (5, 3-1), not part of a longer number: how a reference's
+# text names its target. `check` and `renumber` must read reference texts alike.
+NUMBER_TOKEN = re.compile(r"(?<![\d-])[1-9][0-9]*(?:-[1-9][0-9]*)*(?![\d]|-\d)")
+
+
+def numbers_in_text(text: str) -> list[str]:
+    return NUMBER_TOKEN.findall(text)
 
 
 def to_roman(value: int) -> str:

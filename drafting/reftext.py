@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafting.model import Work, iter_refs
-from drafting.sourcetext import NUMBER_TOKEN, Link, SourceText
+from drafting.numbering import NUMBER_TOKEN
+from drafting.sourcetext import Link, SourceText
 from drafting.yamldoc import split_front_matter
 
 if TYPE_CHECKING:

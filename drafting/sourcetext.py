@@ -15,6 +15,8 @@ from collections import Counter
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
 from typing import Iterator
 
 # A top-level `key: value` line of YAML with a plain or quoted scalar, and an optional comment.
@@ -23,8 +25,6 @@ _YAML_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)(?P<sep>[ \t]*:[ \t]*)(?P<q>[\"']?
 # A Markdown link to an article: [text](art:id) or [text](art:id/paragraph); the text may span lines.
 LINK_RE = re.compile(r"\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\((?P<href>art:(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
                      r"(?:/(?P<para>[1-9][0-9]*(?:-[1-9][0-9]*)*))?)\)")
-# A number in running text, as the reference check reads it: 5, 3-1; not part of a longer number.
-NUMBER_TOKEN = re.compile(r"(?<![\d-])[1-9][0-9]*(?:-[1-9][0-9]*)*(?![\d]|-\d)")
 _MARKER = {".": re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]+(?:-[0-9]+)*)\.(?=\s|$)"),
            ")": re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]+(?:-[0-9]+)*)\)(?=\s|$)")}
 

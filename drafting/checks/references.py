@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 
 from drafting.diagnostics import Diagnostics
 from drafting.model import Article, Ref, Work, iter_refs, plain_text
+from drafting.numbering import numbers_in_text
 
 
 def number_in_text(number: str, text: str) -> bool:
-    return re.search(rf"(?<![\d-]){re.escape(number)}(?![\d]|-\d)", text) is not None
+    return number in numbers_in_text(text)
 
 
 def check_references(work: Work, diags: Diagnostics) -> None:
