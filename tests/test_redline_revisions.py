@@ -108,3 +108,13 @@ def test_a_shallow_clone_says_how_to_fetch_the_history(history, tmp_path: Path) 
     assert read_version(source, "HEAD").side.commit == second
     with pytest.raises(RevisionError, match="'HEAD~1' is not in this shallow clone.*git fetch --unshallow"):
         read_version(source, "HEAD~1")
+
+
+def test_a_named_version_is_dated_by_the_work_file_not_by_its_commit(tmp_path: Path) -> None:
+    repo, source, first, second = two_versions(tmp_path)
+    (repo / "NOTES.txt").write_text("recorded later\n", encoding="utf-8")
+    later = commit(repo, "A note, weeks after the final draft", "2026-03-01T12:00:00+05:00", tag="final-draft")
+    named, plain = read_version(source, "final-draft"), read_version(source, later)
+    assert named.side.commit == plain.side.commit == later
+    assert named.side.date == "2026-02-12"  # versions[final-draft].date in the mini fixture's work.yaml
+    assert plain.side.date == "2026-03-01"  # a bare SHA keeps its commit's date

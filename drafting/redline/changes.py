@@ -25,7 +25,7 @@ class Side:
     spec: str  # as the user wrote it: a tag, a SHA, a named version, WORKTREE
     label: str  # e.g. "first-draft (3f2a9c1)" or "working tree"
     commit: str | None = None
-    date: str | None = None  # ISO date of the commit (never the clock)
+    date: str | None = None  # ISO date: a named version's own date, else the commit's (never the clock)
 
 
 @dataclass(frozen=True)

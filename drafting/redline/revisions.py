@@ -14,6 +14,8 @@ history cut off in a shallow clone) are ``RevisionError``s with a clear message.
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -154,6 +156,9 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
         tree, date = repository.tree(sha, label)
         side = Side(spec, label, sha, date)
     loaded = load_tree(tree)
+    named = loaded.work.meta.version_named(spec) if loaded.work is not None else None
+    if named is not None:  # a named version is dated by the work file (first draft: 2026-01-31), not by its commit
+        side = dataclasses.replace(side, date=named.date.isoformat())
     if loaded.work is None or (loaded.diagnostics.has_errors() and not allow_errors):
         raise DraftingError(f"{side.label}: the sources have errors (see above); "
                             "fix them, or pass --allow-errors to compare anyway", loaded.diagnostics.sorted())
