@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
@@ -99,9 +98,3 @@ def build(
             artifacts.extend(writer_for(kind)(work, context))
         entries = install(staged, out, artifacts, kinds, codes, source_revision(source))
     return entries
-
-
-def clean_staging(out: Path) -> None:
-    """Remove staging folders a killed build left behind (never the artifacts)."""
-    for leftover in out.parent.glob(f".{out.name}.staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from drafting.resources import PACKAGE_ROOT, SCHEMAS_DIR
 
-__all__ = ["PACKAGE_ROOT", "SCHEMAS_DIR", "PROFILES_DIR", "DEFAULT_LABELS", "Profile", "profile_path"]
+__all__ = ["PACKAGE_ROOT", "SCHEMAS_DIR", "PROFILES_DIR", "DEFAULT_LABELS", "Profile"]
 
 PROFILES_DIR = SCHEMAS_DIR / "profiles"
 
@@ -55,15 +54,3 @@ class Profile:
     def label(self, lang: str, key: str, **values: str) -> str:
         template = self.labels.get(lang, {}).get(key) or DEFAULT_LABELS.get(key, key)
         return template.format(**values)
-
-
-def profile_path(name: str, source_root: Path | None = None) -> Path | None:
-    """A profile named in a work file: first beside the work, then the bundled ones."""
-    candidates = []
-    if source_root is not None:
-        candidates += [source_root / "profiles" / f"{name}.yaml", source_root / f"{name}.profile.yaml"]
-    candidates.append(PROFILES_DIR / f"{name}.yaml")
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    return None

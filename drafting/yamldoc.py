@@ -11,7 +11,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -136,7 +135,3 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         return None, text, 1
     body_start = text.count("\n", 0, match.end()) + 1
     return match.group(1), text[match.end():], body_start
-
-
-def read_schema_path(name: str) -> Path:
-    return SCHEMAS_DIR / f"{name}.schema.json"
