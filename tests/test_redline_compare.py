@@ -187,3 +187,14 @@ def test_identical_versions_have_no_changes() -> None:
     assert all(not m.moved and m.by == "id" for m in match_articles(work.expression("kk"), work.expression("kk")))
     result = compare(work, work, "kk", *sides())
     assert counts(result).as_dict()["unchanged"] == 22 and not result.changed_articles()
+
+
+def test_renumbering_runs_in_the_summary(versions) -> None:  # type: ignore[no-untyped-def]
+    data = summary(redline(versions, "en"))
+    assert data["renumbering_runs"] == [
+        {"old": ["6", "11"], "new": ["7", "12"],
+         "articles": ["president-2", "kurultai-1", "kurultai-2", "government-1", "government-2", "council-1"]},
+        {"old": ["14", "18"], "new": ["13", "17"], "articles": ["court-2", "justice-1", "judiciary-2", "local-1", "local-2"]},
+    ]
+    # the articles of a run are still each counted once, as renumbered
+    assert data["renumbered"] == sum(1 for e in data["articles"] if e["status"] == "renumbered")

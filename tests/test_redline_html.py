@@ -74,11 +74,17 @@ def test_changed_only_leaves_unchanged_articles_out(versions) -> None:  # type: 
 def test_table_rows_one_per_changed_element(versions) -> None:  # type: ignore[no-untyped-def]
     work, redline, _ = versions
     rows = table_rows(redline, Labels("en", work.profile))
-    assert [r.element for r in rows[:4]] == ["Article 2, paragraph 1", "Article 4", "Article 5",
-                                            "Article 6, paragraph 2, point 1)"]
-    assert rows[3].note == "Renumbered; formerly Article 5. Amended."
+    assert [(r.element, r.note) for r in rows] == [
+        ("Article 2, paragraph 1", "Amended."),
+        ("Article 4", "Inserted."),
+        ("Article 5 (formerly 4)", "Renumbered; formerly Article 4. The text is unchanged."),
+        ("Article 6 (formerly 5), paragraph 2, point 1)", "Renumbered; formerly Article 5. Amended."),
+        ("Articles 7–12", "Renumbered (6 articles); the text is unchanged."),
+        ("Article 12", "Deleted."),
+        ("Articles 13–17", "Renumbered (5 articles); the text is unchanged."),
+        ("Article 18 (formerly 13)", "Moved; formerly Article 13, Section VII. The text is unchanged."),
+    ]
     assert str(rows[3].old[0]) == "1) the <del>first</del> measure;"
     assert str(rows[3].new[0]) == "1) the <ins>primary</ins> measure<ins>, as the law provides</ins>;"
-    moved = next(r for r in rows if r.note.startswith("Moved"))
-    assert (moved.element, moved.note) == ("Article 18", "Moved; formerly Article 13, Section VII. The text is unchanged.")
-    assert len(rows) == 17  # 17 changed articles, one changed element each
+    # a renumbering run is one row: the old range struck, the new one inserted
+    assert (str(rows[4].old[0]), str(rows[4].new[0])) == ("<del>Articles 6–11</del>", "<ins>Articles 7–12</ins>")

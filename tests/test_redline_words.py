@@ -33,8 +33,8 @@ def test_diff_counts_words_not_punctuation() -> None:
 
 
 def test_spacing_around_deleted_words_follows_the_old_text() -> None:
-    assert render_diff(diff(tokenize_plain("A B C."), tokenize_plain("A B."))) == "A B <del>C</del>."
-    assert render_diff(diff(tokenize_plain("A C."), tokenize_plain("A D."))) == "A <del>C</del> <ins>D</ins>."
+    assert render_diff(diff(tokenize_plain("A B Cat."), tokenize_plain("A B."))) == "A B <del>Cat</del>."
+    assert render_diff(diff(tokenize_plain("A Cat."), tokenize_plain("A Dog."))) == "A <del>Cat</del> <ins>Dog</ins>."
 
 
 def test_text_is_escaped() -> None:
@@ -89,3 +89,11 @@ def longest_common_subsequence(a: list[str], b: list[str]) -> int:
         for j, y in enumerate(b, start=1):
             previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
     return row[-1]
+
+
+def test_punctuation_and_single_characters_are_boxed_and_an_inserted_comma_has_no_space_before_it() -> None:
+    assert render_diff(diff(tokenize_plain("A B."), tokenize_plain("A B"))) == 'A B<del class="mark">.</del>'
+    assert render_diff(diff(tokenize_plain("A B C."), tokenize_plain("A B, C."))) == 'A B<ins class="mark">,</ins> C.'
+    assert render_diff(diff(tokenize_plain("point a"), tokenize_plain("point b"))) == (
+        'point <del class="mark">a</del> <ins class="mark">b</ins>')
+    assert render_diff(diff(tokenize_plain("A B."), tokenize_plain("A B Cat."))) == "A B <ins>Cat</ins>."

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from drafting.eids import article_eid, num_part, paragraph_eid, point_eid
 from drafting.redline.changes import ArticleChange, ParagraphChange, Redline, SectionChange
 from drafting.redline.labels import TEMPLATES, Labels
+from drafting.redline.runs import group_runs
 from drafting.redline.summary import counts
 from drafting.redline.words import Segment, TextDiff, Token
 
@@ -31,7 +32,7 @@ def environment() -> Environment:
     env.filters["diff"] = render_diff
     env.filters["number"] = render_number
     env.globals.update(article_anchor=article_anchor, section_anchor=section_anchor, paragraphs=anchored_paragraphs,
-                       point_anchor=point_eid, section_number=section_number)
+                       point_anchor=point_eid, section_number=section_number, group_runs=group_runs)
     return env
 
 
@@ -46,13 +47,28 @@ def render_diff(diff: TextDiff, side: Side = "both") -> Markup:
     for index, segment in enumerate(segments):
         words = "".join(_token(t, i == len(segment.tokens) - 1) for i, t in enumerate(segment.tokens))
         tag = _TAGS.get(segment.kind)
-        out.append(f"<{tag}>{words}</{tag}>" if tag else words)
+        if tag and _small(segment):
+            out.append(f'<{tag} class="mark">{words}</{tag}>')
+        else:
+            out.append(f"<{tag}>{words}</{tag}>" if tag else words)
         if index + 1 < len(segments):
             out.append(_between(segment, segments[index + 1]))
     return Markup("".join(out))
 
 
+def _small(segment: Segment) -> bool:
+    """A change too small to see when only struck or underlined: punctuation, or a single character.
+
+    These get ``class="mark"``, which the stylesheets box, so that a deleted full
+    stop or an inserted comma survives black-and-white printing and photocopying.
+    """
+    text = "".join(t.text for t in segment.tokens)
+    return len(text) == 1 or all(not t.word for t in segment.tokens)
+
+
 def _between(before: Segment, after: Segment) -> str:
+    if after.kind == "insert" and not after.tokens[0].word and after.tokens[0].text in ",.;:!?)»”":
+        return ""  # no stray space before an inserted comma or full stop
     last = ((before.old or before.tokens) if after.kind == "delete" else before.tokens)[-1:]
     if last and last[0].space:
         return " "
@@ -73,9 +89,12 @@ def _token(token: Token, last: bool) -> str:
 def render_number(pair: tuple[str | None, str | None], suffix: str) -> Markup:
     """A block's number as printed; a changed number as the old one struck and the new one inserted."""
     old, new = pair
+    if old is None and new:  # an inserted block: its number is new too
+        return Markup(f"<ins>{escape(new)}{escape(suffix)}</ins>")
+    if new is None and old:
+        return Markup(f"<del>{escape(old)}{escape(suffix)}</del>")
     if old == new or old is None or new is None:
-        num = new if new is not None else old
-        return Markup(f"{escape(num)}{escape(suffix)}") if num else Markup("")
+        return Markup(f"{escape(new)}{escape(suffix)}") if new else Markup("")
     return Markup(f"<del>{escape(old)}{escape(suffix)}</del> <ins>{escape(new)}{escape(suffix)}</ins>")
 
 

@@ -61,9 +61,13 @@ class Labels:
         return self.profile.label(self.lang, "preamble")
 
     def element(self, article: str, paragraph: str | None = None, point: str | None = None,
-                part: str | None = None) -> str:
-        """"Article 45, paragraph 2, point 3)": the structural element column of the comparative table."""
-        parts = [self.article(article)]
+                part: str | None = None, former: str | None = None) -> str:
+        """"Article 45, paragraph 2, point 3)": the structural element column of the comparative table.
+
+        ``former``: the article's number in the previous version, when it changed
+        ("Article 45 (formerly 44), paragraph 2"), so the unit is named in both versions.
+        """
+        parts = [self.article(article) + (" " + self("formerly", n=former) if former and former != article else "")]
         if paragraph:
             parts.append(self.profile.label(self.lang, "paragraph", n=paragraph))
         if point:

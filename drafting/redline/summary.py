@@ -5,6 +5,8 @@ Counting rules:
   with ``amended`` (status) they add up to every article of either version once.
 - ``amended``: articles whose text changed, whatever their status (a renumbered or
   moved article may be amended too): "N of M articles amended", M the old text's articles.
+- ``renumbering_runs``: consecutive articles only renumbered, told as one change
+  (``drafting.redline.runs``); their articles are still counted as ``renumbered``.
 - ``percent_amended``: ``amended`` / ``old_articles``, in percent, one decimal.
 """
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting.redline.changes import ArticleChange, Redline
+from drafting.redline.runs import runs
 
 COUNT_KEYS = ("old_articles", "new_articles", "amended", "unchanged", "inserted", "deleted", "moved",
               "renumbered", "percent_amended")
@@ -66,6 +69,7 @@ def summary(redline: Redline) -> dict[str, Any]:
     data["language"] = redline.lang
     data["old"] = {"revision": redline.old.spec, "commit": redline.old.commit, "date": redline.old.date}
     data["new"] = {"revision": redline.new.spec, "commit": redline.new.commit, "date": redline.new.date}
+    data["renumbering_runs"] = [run.as_dict() for run in runs(redline.articles())]
     data["articles"] = [article_entry(a) for a in redline.articles()]
     return data
 

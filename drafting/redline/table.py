@@ -17,8 +17,10 @@ from markupsafe import Markup, escape
 from drafting.redline.changes import ArticleChange, BlockStatus, ParagraphChange, PointChange, Redline
 from drafting.redline.html import Side, environment, render_diff
 from drafting.redline.labels import Labels
+from drafting.redline.runs import RenumberRun, group_runs
 from drafting.redline.words import TextDiff
 
+_TAGS = {"old": "del", "new": "ins", "both": "span"}
 _NOTES: dict[BlockStatus, str] = {"inserted": "note_inserted", "deleted": "note_deleted",
                                   "amended": "note_amended", "equal": "note_amended"}
 
@@ -41,17 +43,32 @@ def table_rows(redline: Redline, labels: Labels) -> list[Row]:
         for block in preamble.paragraphs:
             if block.status != "equal":
                 rows.append(_row(labels.preamble(), [block], labels(_NOTES[block.status])))
+    pending: list[ArticleChange] = []  # changed articles not yet told: a renumbering run may go on
+
+    def flush() -> None:
+        for item in group_runs(pending):
+            rows.extend(_run_rows(item, labels) if isinstance(item, RenumberRun) else _article_rows(item, labels))
+        pending.clear()
+
     for section in redline.sections:
         if section.status != "equal" or section.num_changed:
+            flush()
             num = section.new_num if section.new_num is not None else section.old_num or ""
             old = () if section.old_num is None else (_titled(labels.section(section.old_num), section.title, "old"),)
             new = () if section.new_num is None else (_titled(labels.section(section.new_num), section.title, "new"),)
             rows.append(Row(f"{labels.section(num)}, {labels('section_title')}", old, new,
                             labels(_NOTES[section.status])))
-        for article in section.articles:
-            if article.changed:
-                rows += _article_rows(article, labels)
+        pending += [article for article in section.articles if article.changed]
+    flush()
     return rows
+
+
+def _run_rows(run: RenumberRun, labels: Labels) -> list[Row]:
+    """One row for a renumbering run: the old range struck, the new one inserted."""
+    old = escape(labels("articles_range", a=run.old_first, b=run.old_last))
+    new = escape(labels("articles_range", a=run.new_first, b=run.new_last))
+    return [Row(labels("articles_range", a=run.new_first, b=run.new_last), (Markup(f"<del>{old}</del>"),),
+                (Markup(f"<ins>{new}</ins>"),), labels("note_run", n=len(run.articles)))]
 
 
 def _article_rows(article: ArticleChange, labels: Labels) -> list[Row]:
@@ -67,14 +84,14 @@ def _article_rows(article: ArticleChange, labels: Labels) -> list[Row]:
         before, after = escape(labels.article(article.old_num or "")), escape(labels.article(num))
         if article.num_changed:
             before, after = Markup(f"<del>{before}</del>"), Markup(f"<ins>{after}</ins>")
-        return [Row(labels.article(num), (Markup(before),), (Markup(after),),
+        return [Row(labels.element(num, former=article.old_num), (Markup(before),), (Markup(after),),
                     f"{where} {labels('note_text_unchanged')}".strip())]
     rows: list[Row] = []
     if article.heading.changed:
-        rows.append(Row(labels.element(num, part="heading"), (render_diff(article.heading, "old"),),
+        rows.append(Row(labels.element(num, part="heading", former=article.old_num), (render_diff(article.heading, "old"),),
                         (render_diff(article.heading, "new"),), labels("note_amended")))
     for paragraph in article.paragraphs:
-        rows += _paragraph_rows(num, paragraph, labels)
+        rows += _paragraph_rows(num, paragraph, labels, article.old_num)
     if where and rows:
         first = rows[0]
         rows[0] = Row(first.element, first.old, first.new, f"{where} {first.note}")
@@ -92,19 +109,25 @@ def _where(article: ArticleChange, labels: Labels) -> str:
     return ""
 
 
-def _paragraph_rows(article_num: str, paragraph: ParagraphChange, labels: Labels) -> list[Row]:
+def _paragraph_rows(article_num: str, paragraph: ParagraphChange, labels: Labels,
+                    former: str | None = None) -> list[Row]:
     if paragraph.status == "equal" and not paragraph.num_changed:
         return []
     num = paragraph.new_num if paragraph.status != "deleted" else paragraph.old_num
     only_points = (paragraph.status == "amended" and not paragraph.num_changed and not paragraph.text.changed
                    and not paragraph.wrapup.changed)
     if only_points:
-        return [_row(labels.element(article_num, num, point.new_num or point.old_num), [point],
+        return [_row(labels.element(article_num, num, point.new_num or point.old_num, former=former), [point],
                      labels(_NOTES[point.status]))
                 for point in paragraph.points if point.status != "equal" or point.old_num != point.new_num]
     old = tuple(_paragraph_blocks(paragraph, "old")) if paragraph.status != "inserted" else ()
     new = tuple(_paragraph_blocks(paragraph, "new")) if paragraph.status != "deleted" else ()
-    return [Row(labels.element(article_num, num), old, new, labels(_NOTES[paragraph.status]))]
+    note = labels(_NOTES[paragraph.status])
+    if paragraph.num_changed:
+        former = labels.profile.label(labels.lang, "paragraph", n=paragraph.old_num or "")
+        renumbered = labels("note_renumbered", old=former)
+        note = renumbered if paragraph.status == "equal" else f"{renumbered} {note}"
+    return [Row(labels.element(article_num, num, former=former), old, new, note)]
 
 
 def _row(element: str, blocks: list[PointChange], note: str) -> Row:
@@ -115,8 +138,12 @@ def _row(element: str, blocks: list[PointChange], note: str) -> Row:
 
 
 def _numbered(num: str | None, suffix: str, block: PointChange, side: Side) -> Markup:
-    prefix = Markup(f"{escape(num)}{suffix} ") if num else Markup("")
-    return prefix + render_diff(block.text, side)
+    if not num:
+        return render_diff(block.text, side)
+    prefix = Markup(f"{escape(num)}{suffix}")
+    if block.status not in ("inserted", "deleted") and block.old_num != block.new_num:
+        prefix = Markup(f"<{_TAGS[side]}>{prefix}</{_TAGS[side]}>")
+    return prefix + " " + render_diff(block.text, side)
 
 
 def _titled(label: str, title: TextDiff, side: Side) -> Markup:
@@ -125,7 +152,10 @@ def _titled(label: str, title: TextDiff, side: Side) -> Markup:
 
 def _paragraph_blocks(paragraph: ParagraphChange, side: Side) -> list[Markup]:
     num = paragraph.old_num if side == "old" else paragraph.new_num
-    blocks = [Markup(f"{escape(num)}. ") + render_diff(paragraph.text, side) if num else render_diff(paragraph.text, side)]
+    prefix = Markup(f"{escape(num)}.") if num else Markup("")
+    if num and paragraph.num_changed:
+        prefix = Markup(f"<{_TAGS[side]}>{prefix}</{_TAGS[side]}>")
+    blocks = [prefix + " " + render_diff(paragraph.text, side) if num else render_diff(paragraph.text, side)]
     for point in paragraph.points:
         if point.status == ("inserted" if side == "old" else "deleted"):
             continue
