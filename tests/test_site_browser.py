@@ -109,9 +109,11 @@ def test_versions_switcher_keeps_the_place_and_shows_changes(site: str, page: An
     page.uncheck('.changes-switch input[name="changes"]')
 
 
-@pytest.mark.parametrize("lang,word", [("kk", "Құрылтай"), ("ru", "Парламент")])
-def test_search_a_word_and_follow_the_result(site: str, page: Any, lang: str, word: str) -> None:
-    page.goto(site + f"final-draft/{lang}.html")
+@pytest.mark.parametrize("start,lang,word", [("kk", "kk", "Құрылтай"), ("ru", "ru", "Парламент"),
+                                             ("ru", "kk", "Құрылтайдың"), ("kk", "ru", "Правительство")])
+def test_search_a_word_and_follow_the_result(site: str, page: Any, start: str, lang: str, word: str) -> None:
+    """A Kazakh and a Russian word, each from its own language's page and from the other one's."""
+    page.goto(site + f"final-draft/{start}.html")
     page.fill("#search-input", word)
     page.click(".search-form button")
     first = page.locator(f'.search-results li[lang="{lang}"] a').first

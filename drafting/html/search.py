@@ -7,6 +7,7 @@ The binary comes with the pinned ``pagefind-bin`` wheel: nothing is downloaded.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -34,4 +35,12 @@ def index_site(site: Path) -> list[str]:
     if result.returncode != 0:
         raise DraftingError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()}")
     folder = site / OUTPUT
+    _sort_entry(folder / "pagefind-entry.json")
     return sorted(p.relative_to(site).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind writes its entry file's languages in a different order each run: sorted, the bytes repeat."""
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")

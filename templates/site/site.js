@@ -127,10 +127,14 @@
       var query = form.querySelector("input").value.trim();
       if (!query) { return; }
       loadPagefind().then(function (pf) {
-        return pf.search(query, { filters: { version: html.getAttribute("data-version") } });
+        return pf.search(query);
       }).then(function (search) {
-        return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
-      }).then(function (pages) {
+        /* a page is one version in one language: a few dozen at most, so all are read, then this version's kept
+           (a Pagefind filter would do it in the index, but its files come out in a different order each build) */
+        return Promise.all(search.results.map(function (r) { return r.data(); }));
+      }).then(function (found) {
+        var folder = "/" + html.getAttribute("data-version") + "/";
+        var pages = found.filter(function (page) { return page.url.indexOf(folder) >= 0; });
         results.textContent = "";
         var items = [];
         pages.forEach(function (page) {
