@@ -220,7 +220,7 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
         artifacts.append(Artifact(f"{SITE}/{asset}", SITE, None))
     ctx.progress("site: indexing for search (pagefind)")
     for relative in index_site(ctx.staging / SITE):
-        artifacts.append(Artifact(f"{SITE}/{relative}", "site-search", None))
+        artifacts.append(Artifact(f"{SITE}/{relative}", SITE, None))
     return artifacts
 
 
