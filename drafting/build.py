@@ -24,6 +24,7 @@ WRITERS: dict[str, str] = {
     "akn": "drafting.akn.writer:write_artifacts",
     "html": "drafting.html.writer:write_artifacts",
     "pdf": "drafting.pdf.writer:write_artifacts",
+    "site": "drafting.html.site:write_artifacts",  # after akn and pdf: its pages list their sha256
 }
 
 

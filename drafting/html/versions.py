@@ -1,0 +1,87 @@
+"""Which versions the web edition shows, and the model of each.
+
+``edition_versions`` is the one place the site asks for versions. Until the
+point-in-time build of issue #13 gives every named version's model, it reads
+them the way the redline does (``drafting.redline.revisions``): from git
+objects, nothing checked out.
+
+- The current version (``version:`` in work.yaml) is the sources being built.
+- A named version before it is read from its ``commit`` (or its tag).
+- A named version after it without a commit or tag (adopted, in force) has
+  the current sources' text: nothing changed since, only its date.
+- A version before the current one that git cannot give (no repository, no
+  commit, a shallow clone) is left out and reported in ``skipped``.
+
+A version that is read but has errors stops the build: the site shows no text
+that does not pass ``drafting check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafting.diagnostics import DraftingError
+from drafting.model import Version, Work
+
+
+@dataclass(frozen=True)
+class EditionVersion:
+    name: str  # folder of its pages: a named version, or "current"
+    date: dt.date
+    title: dict[str, str]  # described per language ("Final draft put to the referendum")
+    work: Work
+    same_text_as: str | None = None  # the version whose text this one repeats unchanged
+
+
+@dataclass
+class EditionVersions:
+    versions: list[EditionVersion]
+    skipped: list[str] = field(default_factory=list)  # "first-draft: why"
+
+    @property
+    def latest(self) -> EditionVersion:
+        return self.versions[-1]
+
+    def previous(self, name: str) -> EditionVersion | None:
+        names = [v.name for v in self.versions]
+        index = names.index(name)
+        return self.versions[index - 1] if index > 0 else None
+
+
+def edition_versions(source: Path, work: Work) -> EditionVersions:
+    """Every version the site shows, oldest first; the current sources are ``work``."""
+    meta = work.meta
+    named = list(meta.versions)
+    current = meta.current_version
+    if current is None:  # no named versions, or none current: one edition, of the sources
+        return EditionVersions([EditionVersion("current", meta.expression_date, {}, work)])
+    index = named.index(current)
+    found: list[EditionVersion] = []
+    skipped: list[str] = []
+    for version in named[:index]:
+        past = _read_past(source, version, skipped)
+        if past is not None:
+            found.append(EditionVersion(version.name, version.date, dict(version.title), past))
+    found.append(EditionVersion(current.name, current.date, dict(current.title), work))
+    for version in named[index + 1:]:
+        if version.commit:
+            later = _read_past(source, version, skipped)
+            if later is not None:
+                found.append(EditionVersion(version.name, version.date, dict(version.title), later))
+                continue
+        found.append(EditionVersion(version.name, version.date, dict(version.title), work, same_text_as=current.name))
+    return EditionVersions(found, skipped)
+
+
+def _read_past(source: Path, version: Version, skipped: list[str]) -> Work | None:
+    from drafting.redline.revisions import RevisionError, read_version
+
+    try:
+        return read_version(source, version.name).work
+    except RevisionError as error:
+        skipped.append(f"{version.name}: {error}")
+        return None
+    except DraftingError as error:
+        raise DraftingError(f"version '{version.name}' cannot be shown: {error}", error.diagnostics) from None
