@@ -67,6 +67,7 @@ def test_languages_side_by_side_aligned_and_switched(site: str, page: Any) -> No
     tops = page.eval_on_selector_all("#art_5__para_1 > .cell", "cells => cells.map(c => c.getBoundingClientRect().top)")
     assert len(set(tops)) == 1
     assert page.get_attribute('#art_5__para_1 > .cell[data-lang="kk"]', "lang") == "kk"
+    page.evaluate("document.getElementById('art_5').scrollIntoView()")
     screenshot(page, "desktop-three-languages")
     page.uncheck('.column-switch input[value="en"]')
     page.reload()  # the choice is kept

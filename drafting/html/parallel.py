@@ -78,7 +78,11 @@ class Parallel:
 
 
 def parallel(work: Work, languages: list[str], changes: dict[str, Redline] | None = None) -> Parallel:
-    """Rows in the order of the first language's text; ``changes`` per language, against the previous version."""
+    """Rows in the order of the first language's text; ``changes`` per language, against the previous version.
+
+    The first language's redline decides the rows (which paragraphs were deleted) and the articles' status;
+    the others follow by position, as the checks keep every language aligned.
+    """
     first = work.expression(languages[0])
     by_lang = {lang: work.expression(lang).article_by_id() for lang in languages}
     sections_by_lang = {lang: {s.id: s for s in work.expression(lang).sections} for lang in languages}

@@ -30,6 +30,7 @@ import yaml
 
 from drafting.build import Artifact, BuildContext
 from drafting.eids import PREAMBLE_EID, point_eid
+from drafting.html.cells import CellCache
 from drafting.html.edition import NATIVE_NAMES, SHORT_NAMES, language_name
 from drafting.html.parallel import Parallel, parallel
 from drafting.html.render import InlineRenderer
@@ -187,6 +188,8 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
 
     downloads = collect_downloads(ctx)
     redline_css = (TEMPLATES_DIR / "redline" / "redline.css").read_text(encoding="utf-8")
+    rows_of: dict[tuple[int, bool], Parallel] = {}
+    cells = CellCache()
     for version in versions.versions:
         previous = versions.previous(version.name)
         same_text = previous is not None and version.same_text_as is not None and \
@@ -198,12 +201,17 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
                 redline = compare_versions(previous, version, lang)
                 if redline is not None:
                     changes[lang] = redline
-        for lang in codes:
-            if lang not in version.work.expressions:
-                continue
-            columns = [lang] + [c for c in codes if c != lang and c in version.work.expressions]
-            rows = parallel(version.work, columns, changes)
-            page = render_page(version, versions, lang, columns, rows, previous, same_text, downloads)
+        present = [c for c in codes if c in version.work.expressions]
+        if not present:
+            continue
+        # one set of rows per text (versions with the same text and no changes share it), cells in any order
+        key = (id(version.work), bool(changes))
+        if key not in rows_of:
+            rows_of[key] = parallel(version.work, present, changes)
+        rows = rows_of[key]
+        for lang in present:
+            columns = [lang] + [c for c in present if c != lang]
+            page = render_page(version, versions, lang, columns, rows, previous, same_text, downloads, cells)
             write(f"{version.name}/{lang}.html", page, lang)
             if lang in changes:
                 from drafting.redline.html import redline_html
@@ -226,7 +234,7 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
 
 def render_page(version: EditionVersion, versions: EditionVersions, lang: str, columns: list[str], rows: Parallel,
                 previous: EditionVersion | None, same_text: bool,
-                downloads: list[tuple[str, str | None, str, int]]) -> str:
+                downloads: list[tuple[str, str | None, str, int]], cells: CellCache | None = None) -> str:
     work = version.work
     L = site_label(lang)
     labels_of = {code: _profile_label(work, code) for code in columns}
@@ -237,6 +245,7 @@ def render_page(version: EditionVersion, versions: EditionVersions, lang: str, c
     return environment().get_template("page.html.j2").render(
         lang=lang,
         root="../",
+        cell_html=cells or CellCache(),
         title=work.meta.title.get(lang, ""),
         version=version,
         version_label=version_label(version, lang),
@@ -255,11 +264,24 @@ def render_page(version: EditionVersion, versions: EditionVersions, lang: str, c
         L=L,
         labels_of=labels_of,
         cite=lambda code, n, p: citation(work, code, n, p),
-        inline={code: InlineRenderer(work, code) for code in columns},
+        inline={code: _inline(work, code) for code in columns},
         downloads=[Download(f"../../{path}", path.split("/")[-1], language, digest, _size(size))
                    for path, language, digest, size in downloads],
         downloads_of=version_label(current, lang) if current.work is not work else version_label(version, lang),
     )
+
+
+_renderers: dict[tuple[int, str], tuple[Work, InlineRenderer]] = {}
+
+
+def _inline(work: Work, lang: str) -> InlineRenderer:
+    """One inline renderer per text and language (it indexes the articles once)."""
+    key = (id(work), lang)
+    if key not in _renderers or _renderers[key][0] is not work:
+        if len(_renderers) > 64:
+            _renderers.clear()
+        _renderers[key] = (work, InlineRenderer(work, lang))
+    return _renderers[key][1]
 
 
 @dataclass(frozen=True)
