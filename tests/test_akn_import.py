@@ -224,3 +224,45 @@ def test_an_empty_section_survives(tmp_path: Path) -> None:
     assert (tmp_path / "tree" / "03-reserved" / "section.yaml").is_file()
     for path in paths:
         assert export(imported.work, path.stem) == path.read_bytes()
+
+
+def _westminster_variant(tmp_path: Path, old: str, new: str) -> Path:
+    text = (FOREIGN / "westminster-act.xml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "variant.xml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_two_letter_language_code_is_mapped(tmp_path: Path) -> None:
+    source = _westminster_variant(tmp_path, '<FRBRlanguage language="eng"/>', '<FRBRlanguage language="en"/>')
+    imported = import_to([source], tmp_path / "tree")
+    assert imported.work.meta.language("en").akn == "eng"
+    [found] = [d for d in imported.diagnostics if d.code == "I712"]
+    assert found.message == "two-letter language code 'en' (AKN uses ISO 639-2): read as 'eng'"
+    assert found.line == 22  # the FRBRlanguage line of the fixture
+    loaded = load(tmp_path / "tree")  # the work.yaml it writes passes the schema
+    assert [d.code for d in loaded.diagnostics.sorted()] == ["R504"]
+
+
+def test_editorial_element_is_not_an_article(tmp_path: Path) -> None:
+    marker = '<section eId="sec_pagebreak" status="editorial"><num>*</num><content><p>[page 2]</p></content></section>\n'
+    source = _westminster_variant(tmp_path, '<section eId="sec_2">', marker + '<section eId="sec_2">')
+    imported = import_to([source], tmp_path / "tree")
+    assert [a.num for a in imported.work.expression("en").articles()] == ["1", "2", "3", "3-1", "4"]
+    [found] = [d for d in imported.diagnostics if d.code == "I713"]
+    assert found.message.startswith("<section> marked editorial (a publisher's marker, not part of the act): not imported")
+    assert [d.code for d in load(tmp_path / "tree").diagnostics.sorted()] == ["R504"]
+
+
+def test_an_import_that_finds_no_article_is_an_error(tmp_path: Path) -> None:
+    text = (FOREIGN / "westminster-act.xml").read_text(encoding="utf-8")
+    start, end = text.index("<body>"), text.index("</body>")
+    source = tmp_path / "empty.xml"
+    source.write_text(text[:start] + "<body><hcontainer name=\"note\"><content><p>Repealed.</p></content></hcontainer>"
+                      + text[end:], encoding="utf-8")
+    with pytest.raises(DraftingError, match="empty.xml: no article found"):
+        import_files([source])
+    result = CliRunner().invoke(app, ["import", str(source), "--out", str(tmp_path / "tree")])
+    assert result.exit_code != 0 and "no article found" in result.output
+    assert not (tmp_path / "tree").exists()

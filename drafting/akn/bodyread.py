@@ -134,7 +134,11 @@ class BodyReader:
             run: list[etree._Element] = []
             nested = False
             for child in elements(parent):
-                if is_akn(child, article_tag):
+                if child.get("status") == "editorial":
+                    shown = self.text.plain(child)[:60]
+                    self.warn(child, "I713", f"<{local(child)}> marked editorial (a publisher's marker, not part of "
+                              "the act): not imported" + (f": '{shown}'" if shown else ""))
+                elif is_akn(child, article_tag):
                     run.append(child)
                 elif is_akn(child, *containers):
                     if run:

@@ -57,6 +57,10 @@ def import_files(paths: list[Path]) -> Imported:
         raise DraftingError("no file to import")
     diags = Diagnostics()
     parts = [read_part(path, diags) for path in paths]
+    for path, part in zip(paths, parts):
+        if not any(section.articles for section in part.body.sections):
+            raise DraftingError(f"{path}: no article found: the body holds no <article> (nor <section> used as one) "
+                                "to import")
     _check_same_work(parts)
     codes = [part.meta.language.code for part in parts]
     first = parts[0]

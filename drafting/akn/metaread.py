@@ -25,6 +25,8 @@ LANGUAGE_CODES = {
     "ell": "el", "gre": "el", "ces": "cs", "cze": "cs", "ron": "ro", "rum": "ro", "hun": "hu", "bul": "bg",
     "ukr": "uk", "uzb": "uz", "kir": "ky", "tur": "tr", "ara": "ar", "swa": "sw", "afr": "af", "zul": "zu",
 }
+# ISO 639-1 -> the ISO 639-2 code AKN expects, for documents that carry the short form.
+_THREE_LETTER = {two: three for three, two in LANGUAGE_CODES.items() if three not in ("fre", "ger", "dut", "gre", "cze", "rum")}
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?\s*$")
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 META_MAPPED = {"identification", "publication", "lifecycle", "references"}
@@ -171,6 +173,12 @@ class MetaReader:
         if expr is None:
             return
         akn = self._value(expr, "FRBRlanguage", "language") or "eng"
+        three = _THREE_LETTER.get(akn.lower())
+        if three is not None:
+            language = expr.find(tag("FRBRlanguage"))
+            self.diags.warning(self.path, (language if language is not None else expr).sourceline or 1, "I712",
+                               f"two-letter language code '{akn}' (AKN uses ISO 639-2): read as '{three}'")
+            akn = three
         code = LANGUAGE_CODES.get(akn, akn if re.fullmatch(r"[a-z]{2,3}", akn) else "xx")
         translation = expr.find(tag("FRBRtranslation"))
         flag = self._value(expr, "FRBRauthoritative")
