@@ -138,3 +138,18 @@ def test_source_html_is_text_and_codes_are_checked(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     with pytest.raises(ValueError):
         column_css(['ru"] {} body {display:none} [x="'])
+
+
+def test_outside_git_only_the_current_version(tmp_path: Path) -> None:
+    import shutil
+
+    from drafting_repo import MINI
+
+    source = tmp_path / "src"
+    shutil.copytree(MINI, source)
+    messages: list[str] = []
+    build(source, tmp_path / "out", ["site"], progress=messages.append)
+    site = tmp_path / "out" / "site"
+    assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["final-draft", "pagefind"]
+    assert any("left out first-draft" in m and "not inside a git repository" in m for m in messages)
+    assert "Это первая редакция" in (site / "final-draft" / "ru.html").read_text(encoding="utf-8")

@@ -176,7 +176,7 @@ def _eids(work: Work, lang: str) -> list[_Eid]:
 
 
 def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
-    versions = edition_versions(ctx.source, work)
+    versions = edition_versions(ctx.source, work, ctx.cache)
     for reason in versions.skipped:
         ctx.progress(f"site: left out {reason}")
     codes = [c for c in work.meta.codes if c in ctx.languages]

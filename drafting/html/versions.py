@@ -13,13 +13,18 @@ objects, nothing checked out.
   commit, a shallow clone) is left out and reported in ``skipped``.
 
 A version that is read but has errors stops the build: the site shows no text
-that does not pass ``drafting check``.
+that does not pass ``drafting check``. A commit's model, once read and checked,
+is kept in the build cache (a commit never changes; the key also covers the
+toolkit's own code and schemas, so a new reader or check reads it again).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from drafting.diagnostics import DraftingError
@@ -50,7 +55,7 @@ class EditionVersions:
         return self.versions[index - 1] if index > 0 else None
 
 
-def edition_versions(source: Path, work: Work) -> EditionVersions:
+def edition_versions(source: Path, work: Work, cache: Path | None = None) -> EditionVersions:
     """Every version the site shows, oldest first; the current sources are ``work``."""
     meta = work.meta
     named = list(meta.versions)
@@ -61,13 +66,13 @@ def edition_versions(source: Path, work: Work) -> EditionVersions:
     found: list[EditionVersion] = []
     skipped: list[str] = []
     for version in named[:index]:
-        past = _read_past(source, version, skipped)
+        past = _read_past(source, version, skipped, cache)
         if past is not None:
             found.append(EditionVersion(version.name, version.date, dict(version.title), past))
     found.append(EditionVersion(current.name, current.date, dict(current.title), work))
     for version in named[index + 1:]:
         if version.commit:
-            later = _read_past(source, version, skipped)
+            later = _read_past(source, version, skipped, cache)
             if later is not None:
                 found.append(EditionVersion(version.name, version.date, dict(version.title), later))
                 continue
@@ -75,13 +80,49 @@ def edition_versions(source: Path, work: Work) -> EditionVersions:
     return EditionVersions(found, skipped)
 
 
-def _read_past(source: Path, version: Version, skipped: list[str]) -> Work | None:
-    from drafting.redline.revisions import RevisionError, read_version
+def _read_past(source: Path, version: Version, skipped: list[str], cache: Path | None) -> Work | None:
+    from drafting.redline.revisions import Repository, RevisionError, read_version
 
     try:
-        return read_version(source, version.name).work
+        repository = Repository(source)
+        sha, _label = repository.resolve(version.name)
+        cached = _cache_file(cache, sha, str(repository.folder), version.name) if cache else None
+        if cached is not None and cached.is_file():
+            try:
+                work: Work = pickle.loads(cached.read_bytes())
+                return work
+            except Exception:  # a damaged or foreign cache file: read the commit again
+                pass
+        work = read_version(source, version.name, repository).work
+        if cached is not None:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                temporary = cached.with_suffix(".tmp")
+                temporary.write_bytes(pickle.dumps(work, protocol=pickle.HIGHEST_PROTOCOL))
+                temporary.replace(cached)
+            except OSError:
+                pass  # no cache, no harm
+        return work
     except RevisionError as error:
         skipped.append(f"{version.name}: {error}")
         return None
     except DraftingError as error:
         raise DraftingError(f"version '{version.name}' cannot be shown: {error}", error.diagnostics) from None
+
+
+def _cache_file(cache: Path, sha: str, folder: str, name: str) -> Path:
+    key = hashlib.sha256(f"{sha}\0{folder}\0{name}\0{_toolkit_key()}".encode()).hexdigest()[:32]
+    return cache / "versions" / f"{key}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _toolkit_key() -> str:
+    """A digest of the code and schemas that read and check a version: a change reads commits again."""
+    from drafting.resources import PACKAGE_ROOT, SCHEMAS_DIR
+
+    digest = hashlib.sha256()
+    for folder in (PACKAGE_ROOT, SCHEMAS_DIR):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".json", ".yaml")):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
