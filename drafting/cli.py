@@ -36,6 +36,22 @@ def _lazy(module: str, function: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(f"drafting.commands.{module}"), function)  # type: ignore[no-any-return]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from drafting import __version__
+
+        typer.echo(f"drafting {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="Print the toolkit's version and stop."),
+) -> None:
+    """A legislative drafting toolkit: check, build, redline and maintain a constitution kept in git."""
+
+
 for _name, (_module, _function) in COMMANDS.items():
     app.command(_name)(_lazy(_module, _function))
 

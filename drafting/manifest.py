@@ -4,6 +4,11 @@ Shared by every command that publishes files (``build``, ``redline``): writers p
 their files in a private staging folder beside DIR; only when all of them have
 succeeded are the files moved into DIR (each by an atomic rename) and the manifest
 rewritten. A failure before that leaves DIR as it was.
+
+Every entry carries what *its* file was made from (``source``: the commit and
+whether the tree was dirty) and the toolkit version that made it, so a partial
+rebuild (``--only akn``) never relabels the artifacts it left alone. The
+top-level ``source`` and ``toolkit`` describe the latest build only.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
+from drafting import __version__
+from drafting.diagnostics import DraftingError
 
 MANIFEST = "manifest.json"
 
@@ -37,7 +45,14 @@ def sha256(path: Path) -> str:
 
 @contextmanager
 def staging(out: Path) -> Iterator[Path]:
-    """A private folder beside ``out`` (same file system, so renames are atomic); removed afterwards."""
+    """A private folder beside ``out`` (same file system, so renames are atomic); removed afterwards.
+
+    ``out`` (or a folder above it) naming an existing file is a DraftingError, raised
+    before anything is written.
+    """
+    for folder in (out, *out.parents):
+        if folder.exists() and not folder.is_dir():
+            raise DraftingError(f"{folder}: is a file, not a folder; choose another --out")
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}.staging-", dir=out.parent) as name:
         yield Path(name)
@@ -48,16 +63,24 @@ def install(staging_dir: Path, out: Path, artifacts: list[Artifact], kinds: list
     """Move staged files into DIR and merge the manifest: entries rebuilt now replace their old ones.
 
     Old entries of the same kinds and languages (or of no language) are dropped,
-    as are entries whose file is gone; ``source`` says what the files were made from.
+    as are entries whose file is gone; ``source`` says what the new files were made
+    from. Kept entries keep their own ``source`` and ``toolkit`` (an entry written
+    before entries had them inherits the old manifest's top-level ones).
     """
-    new_entries: list[dict[str, object]] = [{"path": a.path, "kind": a.kind, "language": a.language, "sha256": sha256(staging_dir / a.path)}
-                   for a in artifacts]
+    new_entries: list[dict[str, object]] = [
+        {"path": a.path, "kind": a.kind, "language": a.language, "sha256": sha256(staging_dir / a.path),
+         "source": source, "toolkit": __version__}
+        for a in artifacts]
     old_entries: list[dict[str, object]] = []
     manifest_path = out / MANIFEST
     if manifest_path.is_file():
         try:
-            old_entries = list(json.loads(manifest_path.read_text(encoding="utf-8")).get("artifacts", []))
-        except (ValueError, AttributeError):
+            old = json.loads(manifest_path.read_text(encoding="utf-8"))
+            old_entries = [dict(e) for e in old.get("artifacts", []) if isinstance(e, dict)]
+            for entry in old_entries:
+                entry.setdefault("source", old.get("source"))
+                entry.setdefault("toolkit", old.get("toolkit"))
+        except (ValueError, AttributeError, TypeError):
             old_entries = []
     rebuilt = {e["path"] for e in new_entries}
     kept = [e for e in old_entries
@@ -70,7 +93,7 @@ def install(staging_dir: Path, out: Path, artifacts: list[Artifact], kinds: list
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging_dir / str(entry["path"]), target)
     entries = sorted(kept + new_entries, key=lambda e: str(e["path"]))
-    manifest = {"source": source, "artifacts": entries}
+    manifest = {"source": source, "toolkit": __version__, "artifacts": entries}
     fd, tmp = tempfile.mkstemp(prefix=".manifest-", dir=out)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=True)

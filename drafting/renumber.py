@@ -23,7 +23,8 @@ from drafting.numbering import Number, to_roman
 from drafting.profile import DEFAULT_LABELS, Profile
 from drafting.reader import ARTICLE_RE, SECTION_DIR_RE
 from drafting.reftext import rewrite_references
-from drafting.sourcetext import SourceText, rename_all, write_atomic
+from drafting.sourcetext import SourceText
+from drafting.transaction import Change, apply
 from drafting.sources import FileTree
 
 # Errors renumbering can reason past: numbering (every N code) is what it fixes;
@@ -164,13 +165,15 @@ def apply_plan(plan: Plan, advance: Callable[[str], None] | None = None) -> None
     """Write the edits, then rename files inside their folders, then the folders.
 
     ``advance(path)`` is called after each file written (for a progress bar).
+    All or nothing (``drafting.transaction``): a failure on the way restores every
+    file and name and raises ``ChangeFailed``.
     """
+    change = Change(plan.root)
     for rel in plan.edited:
-        write_atomic(plan.root / rel, plan.texts[rel].result())
-        if advance is not None:
-            advance(rel)
-    rename_all(plan.root, plan.file_moves)
-    rename_all(plan.root, plan.folder_moves)
+        change.write(rel, plan.texts[rel].result())
+    change.rename_group(plan.file_moves)
+    change.rename_group(plan.folder_moves)
+    apply(change, advance)
 
 
 def renumber(source: Path | str, paragraphs: bool = False, dry_run: bool = False) -> Plan:

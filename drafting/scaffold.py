@@ -19,7 +19,7 @@ from drafting.diagnostics import DraftingError
 from drafting.numbering import to_roman
 from drafting.reader import ARTICLE_RE, SECTION_DIR_RE, SECTION_FILE
 from drafting.renumber import ArticleGroup, Plan, SectionEntry, apply_plan, plan_renumber
-from drafting.sourcetext import rename_all
+from drafting.transaction import Change, apply
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 TODO = "TODO"
@@ -50,12 +50,15 @@ def new_article(source: Path | str, section: str | None = None, after: str | Non
     for lang in codes:
         if any(folder.glob(f"*-{file_slug}.{lang}.md")):
             raise DraftingError(f"{folder}: an article file named '*-{file_slug}.{lang}.md' already exists")
-    paths = []
+    change = Change(root)
     for lang in codes:
-        path = folder / f"{stem}.{lang}.md"
-        path.write_text(f"---\nid: {stable_id}\nnumber: {number}\n{heading}---\n{TODO}\n", encoding="utf-8")
-        paths.append(path)
-    after_plan = _renumber(root)
+        change.write(f"{entry.folder}/{stem}.{lang}.md", f"---\nid: {stable_id}\nnumber: {number}\n{heading}---\n{TODO}\n")
+    undo = apply(change)
+    try:
+        after_plan = _renumber(root)
+    except BaseException:
+        undo()  # the renumbering restored its own files; remove the new ones too
+        raise
     final = next(g for g in after_plan.groups if g.id == stable_id)
     return Created(stable_id, final.new_num, [after_plan.final_path(stable_id, lang) for lang in codes],
                    after_plan.changes)
@@ -72,15 +75,26 @@ def new_section(source: Path | str, after: str | None = None, section_id: str | 
     if any(SECTION_DIR_RE.match(s.folder).group(2) == folder_slug for s in before.sections):  # type: ignore[union-attr]
         raise DraftingError(f"{root}: a section folder with the slug '{folder_slug}' already exists")
     # every folder takes the prefix of its place, leaving a gap for the new one
-    rename_all(root, [(s.folder, _with_prefix(s.folder, i + 1 if i < position else i + 2))
-                      for i, s in enumerate(before.sections)])
+    # all or nothing (drafting.transaction): the folders move, the new one is written, then the renumbering
+    change = Change(root)
+    change.rename_group([(s.folder, _with_prefix(s.folder, i + 1 if i < position else i + 2))
+                         for i, s in enumerate(before.sections)])
     folder = root / f"{position + 1:02d}-{folder_slug}"
-    folder.mkdir()
     roman = before.work.profile.section_numbering == "roman"
     number = to_roman(position + 1) if roman else str(position + 1)
     titles = "".join(f"  {lang}: {TODO}\n" for lang in codes)
-    (folder / SECTION_FILE).write_text(f"number: {number}\ntitle:\n{titles}", encoding="utf-8")
-    after_plan = _renumber(root)
+    renamed = apply(change)
+    try:
+        undo = apply(Change(root, {f"{folder.name}/{SECTION_FILE}": f"number: {number}\ntitle:\n{titles}"}))
+    except BaseException:
+        renamed()
+        raise
+    try:
+        after_plan = _renumber(root)
+    except BaseException:
+        undo()
+        renamed()
+        raise
     return Created(stable_id, number, [folder / SECTION_FILE], after_plan.changes)
 
 

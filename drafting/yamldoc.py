@@ -3,6 +3,10 @@
 Dates stay strings (checked by the schema's pattern), so YAML 1.1 timestamp
 guessing never changes a value behind a drafter's back. Every error points at
 the line of the offending key.
+
+Sources are untrusted, so the work done on one YAML text is bounded: aliases are
+refused (a nested alias "bomb" would otherwise expand exponentially), and the
+text's size and nesting depth are limited, each with its own diagnostic.
 """
 
 from __future__ import annotations
@@ -20,8 +24,32 @@ from drafting.diagnostics import Diagnostics
 from drafting.profile import SCHEMAS_DIR
 
 
+MAX_YAML_CHARS = 256 * 1024  # front matter and work files are a few hundred bytes
+MAX_YAML_DEPTH = 32  # the deepest legitimate document (work.yaml) nests four levels
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """An alias or a nesting too deep: raised while composing, before any expansion."""
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without timestamp resolution."""
+    """SafeLoader without timestamp resolution, refusing aliases and deep nesting."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _Refused(None, None, "aliases (*name) are not allowed in sources; write the value out",
+                           event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise _Refused(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep",
+                               self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -58,7 +86,14 @@ class YamlDoc:
 
 
 def parse_yaml(text: str, display: str, first_line: int, diags: Diagnostics) -> YamlDoc | None:
-    """Parse YAML; on a syntax error add F201 with the line and return None."""
+    """Parse YAML; on a syntax error add F201 with the line and return None.
+
+    An alias, nesting deeper than ``MAX_YAML_DEPTH`` or a text longer than
+    ``MAX_YAML_CHARS`` gives F207 instead, after bounded work.
+    """
+    if len(text) > MAX_YAML_CHARS:
+        diags.error(display, first_line, "F207", f"YAML longer than {MAX_YAML_CHARS // 1024} KB; refused")
+        return None
     try:
         loader = _Loader(text)
         try:
@@ -66,6 +101,11 @@ def parse_yaml(text: str, display: str, first_line: int, diags: Diagnostics) -> 
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _Refused as exc:
+        mark = exc.problem_mark
+        diags.error(display, first_line + (mark.line if mark else 0), "F207", f"YAML refused: {exc.problem}",
+                    (mark.column + 1) if mark else 1)
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)

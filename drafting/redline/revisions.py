@@ -79,7 +79,8 @@ class Repository:
         except yaml.YAMLError:
             data = None  # a broken work file is reported when it is read as a version; here it names nothing
         found: dict[str, str | None] = {}
-        for item in (data or {}).get("versions", []) if isinstance(data, dict) else []:
+        listed = data.get("versions") if isinstance(data, dict) else None
+        for item in listed if isinstance(listed, list) else []:  # a malformed list is reported by check
             if isinstance(item, dict) and isinstance(item.get("name"), str):
                 commit = item.get("commit")
                 found[item["name"]] = str(commit) if commit else None
