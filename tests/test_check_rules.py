@@ -215,3 +215,46 @@ def test_every_mistake_in_one_run(mini: Path) -> None:
 
 def test_clean_fixture_has_no_findings(mini: Path) -> None:
     assert lines_of(check_tree(mini)) == []
+
+
+POINT_TWO = {"kk": "   2) екінші", "ru": "   2) вторая", "en": "   2) the second"}
+
+
+def test_point_numbering_is_checked_in_every_language(mini: Path) -> None:
+    for lang, line in POINT_TWO.items():
+        edit(f"{A1}.{lang}.md", line, line.replace("2)", "3)"))(mini)
+    assert lines_of(check_tree(mini)) == [
+        f"src/{A1}.{lang}.md:8:1: error N305 point number 3 out of sequence: expected 2" for lang in ("en", "kk", "ru")]
+
+
+def test_point_numbering_in_one_language_only_points_at_the_point(mini: Path) -> None:
+    edit(f"{A1}.ru.md", POINT_TWO["ru"], POINT_TWO["ru"].replace("2)", "3)"))(mini)
+    assert lines_of(check_tree(mini)) == [
+        f"src/{A1}.ru.md:8:1: error A402 paragraph 2 has points 1, 3 here but 1, 2 in the 'kk' version",
+        f"src/{A1}.ru.md:8:1: error N305 point number 3 out of sequence: expected 2"]
+
+
+def test_article_numbering_is_checked_in_every_language(mini: Path) -> None:
+    edit(f"{A2}.en.md", "number: 2", "number: 3")(mini)
+    assert lines_of(check_tree(mini)) == [
+        f"src/{A2}.en.md:3:1: error A406 number 3 differs from 2 in the 'kk' version",
+        f"src/{A2}.en.md:3:1: error N303 article number 3 out of sequence: expected 2",
+        f"src/{A2}.en.md:3:1: warning N310 file name starts with 002 but the article is number 3: "
+        "run 'drafting renumber' to bring names in line",
+        "src/02-rights/003-rights-1.en.md:3:1: error N303 article duplicate number 3"]
+
+
+def test_an_article_missing_in_one_language_is_not_also_a_numbering_gap(mini: Path) -> None:
+    remove(f"{A2}.ru.md")(mini)
+    assert lines_of(check_tree(mini)) == [
+        f"src/{A2}.kk.md:1:1: error A401 no 'ru' version of this article: expected {A2}.ru.md"]
+
+
+def test_a_stand_in_for_a_missing_article_is_not_reported_twice(mini: Path) -> None:
+    remove(f"{A2}.ru.md")(mini)
+    edit(f"{A2}.kk.md", "number: 2", "number: 90")(mini)
+    found = [line for line in lines_of(check_tree(mini)) if " N303 " in line]
+    assert found == [f"src/{A2}.kk.md:3:1: error N303 article number 90 out of sequence: expected 2",
+                     "src/02-rights/003-rights-1.kk.md:3:1: error N303 article number 3 out of sequence: expected 91"]
+    # en has its own article 2 and nothing to report; ru lacks it (A401) and judges neither the
+    # borrowed 90 nor the 3 after it

@@ -40,7 +40,10 @@ def _compare(article: Article, reference: Article, lang: str, ref_lang: str, dia
         ref_points = [p.num for p in ref_para.points]
         if points != ref_points:
             label = f"paragraph {para.num}" if para.num else "the paragraph"
-            diags.error(para.loc.path, para.loc.line, "A402",
+            differs = next((i for i, pair in enumerate(zip(points, ref_points)) if pair[0] != pair[1]),
+                           min(len(points), len(ref_points)))
+            loc = para.points[differs].loc if differs < len(para.points) else para.loc
+            diags.error(loc.path, loc.line, "A402",
                         f"{label} has points {', '.join(points) or 'none'} here but "
                         f"{', '.join(ref_points) or 'none'} in the '{ref_lang}' version")
         if bool(para.wrapup) != bool(ref_para.wrapup):

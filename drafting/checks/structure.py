@@ -1,4 +1,9 @@
-"""The profile's rules: preamble, section count and numbering, article, paragraph and point numbering."""
+"""The profile's rules: preamble, section count and numbering, article, paragraph and point numbering.
+
+Numbering is checked in every language, each finding at the line of its own file: a
+mistake made in all three languages is three findings, one made in one language is one.
+Section numbers live in section.yaml, shared by the languages, so they are checked once.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from drafting.numbering import from_roman, sequence_problems, to_roman
 
 
 def reference_expression(work: Work) -> Expression:
-    """The first language's text: numbering is checked there, other languages are compared to it."""
+    """The first language's text: the other languages are compared with it."""
     return work.expressions[work.meta.codes[0]]
 
 
@@ -17,9 +22,11 @@ def check_structure(work: Work, diags: Diagnostics) -> None:
     if profile.preamble_required and not any(e.preamble for e in work.expressions.values()):
         diags.error(work.meta.loc.path, 1, "N308", f"the profile '{profile.name}' requires a preamble: add preamble.LANG.md")
     _sections(work, expression, diags)
-    _articles(work, expression, diags)
-    for article in expression.articles():
-        _paragraphs(work, article, diags)
+    for each in work.expressions.values():
+        _article_numbers(work, each, diags)
+        for article in each.articles():
+            _paragraphs(work, article, diags)
+    _headings(work, diags)
 
 
 def _sections(work: Work, expression: Expression, diags: Diagnostics) -> None:
@@ -38,17 +45,50 @@ def _sections(work: Work, expression: Expression, diags: Diagnostics) -> None:
                         f"section number {section.num} out of sequence: expected {expected}{detail}")
 
 
-def _articles(work: Work, expression: Expression, diags: Diagnostics) -> None:
+def _article_numbers(work: Work, expression: Expression, diags: Diagnostics) -> None:
+    """N303 for this language's own article numbers.
+
+    An article missing here (A401, reported by the reader) is stood in for by the first
+    language's, so that the gap it leaves is not reported a second time as a number out
+    of sequence; findings are reported only at this language's own files, and the number
+    right after a stand-in is not judged (the stand-in's own number may be the mistake).
+    """
     profile = work.profile
+    reference = reference_expression(work)
     groups: list[list[Article]]
     if profile.article_numbering == "continuous":
-        groups = [expression.articles()]
+        groups = [_with_stand_ins(expression.articles(), reference.articles())]
     else:
-        groups = [list(s.articles) for s in expression.sections]
+        theirs = {s.id: list(s.articles) for s in reference.sections}
+        groups = [_with_stand_ins(list(s.articles), theirs.get(s.id, [])) for s in expression.sections]
+    own = {id(a) for a in expression.articles()}
     for articles in groups:
         for index, message in sequence_problems([a.num for a in articles], profile.article_inserted):
-            loc = articles[index].loc
-            diags.error(loc.path, loc.line, "N303", f"article {message}")
+            after_stand_in = index > 0 and id(articles[index - 1]) not in own
+            if id(articles[index]) in own and not after_stand_in:
+                loc = articles[index].loc
+                diags.error(loc.path, loc.line, "N303", f"article {message}")
+
+
+def _with_stand_ins(mine: list[Article], theirs: list[Article]) -> list[Article]:
+    """``mine`` with the articles of ``theirs`` that it lacks, each placed after its predecessor in ``theirs``."""
+    present = {a.id for a in mine}
+    after: dict[str | None, list[Article]] = {}
+    previous: str | None = None
+    for article in theirs:
+        if article.id in present:
+            previous = article.id
+        else:
+            after.setdefault(previous, []).append(article)
+    merged = list(after.get(None, []))
+    for article in mine:
+        merged.append(article)
+        merged.extend(after.get(article.id, []))
+    return merged
+
+
+def _headings(work: Work, diags: Diagnostics) -> None:
+    profile = work.profile
     for article in (a for e in work.expressions.values() for a in e.articles()):
         if profile.article_headings == "required" and not article.heading:
             diags.error(article.loc.path, 1, "N307", "the profile requires an article heading")

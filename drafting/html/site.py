@@ -253,6 +253,7 @@ def render_page(version: EditionVersion, versions: EditionVersions, lang: str, c
         if version.title.get(lang) else L("as_of", date=format_date(version)),
         versions=[VersionLink(v.name, f"{format_date(v)} · {version_label(v, lang)}") for v in versions.versions],
         previous=previous,
+        earlier_skipped=previous is None and versions.versions[0] is version and bool(versions.skipped),
         previous_label=version_label(previous, lang) if previous else "",
         same_text=same_text,
         languages=[_Lang(code, names[code], f"{code}.html") for code in columns] if columns else [],
