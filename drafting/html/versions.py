@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import pickle
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from drafting import signedcache
 from drafting.diagnostics import DraftingError
 from drafting.model import Version, Work
 
@@ -87,21 +87,13 @@ def _read_past(source: Path, version: Version, skipped: list[str], cache: Path |
         repository = Repository(source)
         sha, _label = repository.resolve(version.name)
         cached = _cache_file(cache, sha, str(repository.folder), version.name) if cache else None
-        if cached is not None and cached.is_file():
-            try:
-                work: Work = pickle.loads(cached.read_bytes())
-                return work
-            except Exception:  # a damaged or foreign cache file: read the commit again
-                pass
+        if cached is not None:
+            hit = signedcache.load(cached)  # only an entry this machine wrote (a committed one is ignored)
+            if isinstance(hit, Work):
+                return hit
         work = read_version(source, version.name, repository).work
         if cached is not None:
-            try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                temporary = cached.with_suffix(".tmp")
-                temporary.write_bytes(pickle.dumps(work, protocol=pickle.HIGHEST_PROTOCOL))
-                temporary.replace(cached)
-            except OSError:
-                pass  # no cache, no harm
+            signedcache.dump(cached, work)
         return work
     except RevisionError as error:
         skipped.append(f"{version.name}: {error}")
