@@ -17,6 +17,8 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
+from drafting.atomicfile import write_bytes
+
 _MAC_BYTES = 32
 
 
@@ -51,9 +53,7 @@ def dump(path: Path, value: object) -> None:
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(_mac(payload) + payload)
-        temporary.replace(path)
+        write_bytes(path, _mac(payload) + payload)
     except OSError:
         pass
 

@@ -9,14 +9,10 @@ the reader counts the same way.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-
 from typing import Iterator
 
 # A top-level `key: value` line of YAML with a plain or quoted scalar, and an optional comment.
@@ -141,37 +137,3 @@ class SourceText:
 
     def changed_lines(self) -> list[int]:
         return sorted({self.raw.count("\n", 0, edit.start) + 1 for edit in self.edits})
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace a file's content in one step (a temporary file beside it, then a rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def rename_all(root: Path, moves: list[tuple[str, str]]) -> None:
-    """Rename paths (files or folders, relative to ``root``) in two steps, so chains and swaps never collide."""
-    moves = [(old, new) for old, new in moves if old != new]
-    sources = {old for old, _ in moves}
-    targets = Counter(new for _, new in moves)
-    for new, count in targets.items():
-        if count > 1 or ((root / new).exists() and new not in sources):
-            raise FileExistsError(f"{root / new}: already exists or is the target of two renames")
-    staged: list[tuple[Path, Path]] = []
-    for index, (old, new) in enumerate(moves):
-        source = root / old
-        parked = source.with_name(f".renumber-{os.getpid()}-{index}.tmp")
-        os.rename(source, parked)
-        staged.append((parked, root / new))
-    for parked, target in staged:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(parked, target)

@@ -7,9 +7,9 @@ language and profile. Writes are atomic: a killed build leaves no half file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from drafting.atomicfile import write_bytes
 
 from drafting.pdf.job import RenderJob, RenderOutput
 
@@ -35,13 +35,7 @@ class RenderCache:
         for stale in self.folder.glob(f"{job.name}.*.pdf"):
             if not stale.name.startswith(f"{job.name}.{job.key[:32]}"):
                 stale.unlink(missing_ok=True)
-        _atomic_write(self.screen(job), output.screen)
+        write_bytes(self.screen(job), output.screen)
         if output.print_file is not None:
-            _atomic_write(self.print_file(job), output.print_file)
+            write_bytes(self.print_file(job), output.print_file)
 
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, target)
