@@ -25,8 +25,10 @@ LANGUAGE_CODES = {
     "ell": "el", "gre": "el", "ces": "cs", "cze": "cs", "ron": "ro", "rum": "ro", "hun": "hu", "bul": "bg",
     "ukr": "uk", "uzb": "uz", "kir": "ky", "tur": "tr", "ara": "ar", "swa": "sw", "afr": "af", "zul": "zu",
 }
-# ISO 639-1 -> the ISO 639-2 code AKN expects, for documents that carry the short form.
-_THREE_LETTER = {two: three for three, two in LANGUAGE_CODES.items() if three not in ("fre", "ger", "dut", "gre", "cze", "rum")}
+# ISO 639-1 -> the ISO 639-2 code AKN expects, for documents that carry the short form. Where a
+# language has two codes, LANGUAGE_CODES lists the terminology one (fra) before the bibliographic
+# one (fre): reading it backwards lets the first one win.
+_THREE_LETTER = {two: three for three, two in reversed(LANGUAGE_CODES.items())}
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?\s*$")
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 META_MAPPED = {"identification", "publication", "lifecycle", "references"}
