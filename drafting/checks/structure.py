@@ -56,12 +56,13 @@ def _article_numbers(work: Work, expression: Expression, diags: Diagnostics) -> 
     profile = work.profile
     reference = reference_expression(work)
     groups: list[list[Article]]
+    mine = expression.articles()
     if profile.article_numbering == "continuous":
-        groups = [_with_stand_ins(expression.articles(), reference.articles())]
+        groups = [_with_stand_ins(mine, reference.articles())]
     else:
         theirs = {s.id: list(s.articles) for s in reference.sections}
         groups = [_with_stand_ins(list(s.articles), theirs.get(s.id, [])) for s in expression.sections]
-    own = {id(a) for a in expression.articles()}
+    own = {id(a) for a in mine}
     for articles in groups:
         for index, message in sequence_problems([a.num for a in articles], profile.article_inserted):
             after_stand_in = index > 0 and id(articles[index - 1]) not in own
