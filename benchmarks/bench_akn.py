@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import make_synthetic  # noqa: E402
 
-from drafting.akn.importer import import_files  # noqa: E402
+from drafting.importer.acts import import_files  # noqa: E402
 from drafting.akn.schema import strict_schema, validate  # noqa: E402
-from drafting.akn.writer import document_bytes  # noqa: E402
-from drafting.load import load, load_valid  # noqa: E402
+from drafting.writers.akn.document import document_bytes  # noqa: E402
+from drafting.source.load import load, load_valid  # noqa: E402
 from drafting.model import Work  # noqa: E402
 
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_synthetic  # noqa: E402
 
-from drafting.load import load  # noqa: E402
+from drafting.source.load import load  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -25,13 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafting.build import BuildContext, build  # noqa: E402
+from drafting.writers.artifacts import BuildContext, build  # noqa: E402
 from drafting.diagnostics import DraftingError  # noqa: E402
-from drafting.load import load_valid  # noqa: E402
+from drafting.source.load import load_valid  # noqa: E402
 from drafting.model import plain_text  # noqa: E402
-from drafting.pdf.job import run  # noqa: E402
-from drafting.pdf.settings import load_settings  # noqa: E402
-from drafting.pdf.writer import plan  # noqa: E402
+from drafting.writers.pdf.job import run  # noqa: E402
+from drafting.writers.pdf.settings import load_settings  # noqa: E402
+from drafting.writers.pdf.documents import plan  # noqa: E402
 
 
 def table(title: str, header: list[str], rows: list[list[str]]) -> None:

@@ -32,10 +32,10 @@ sys.path.insert(0, str(REPO))
 from drafting.model import (Article, Expression, Language, Loc, Paragraph, Point, Preamble, Ref,  # noqa: E402
                             Section, Text, Work, WorkMeta)
 from drafting.profile import Profile  # noqa: E402
-from drafting.redline import Redline, Side, compare  # noqa: E402
-from drafting.redline.html import redline_html  # noqa: E402
-from drafting.redline.labels import Labels  # noqa: E402
-from drafting.redline.summary import counts  # noqa: E402
+from drafting.writers.redline import Redline, Side, compare  # noqa: E402
+from drafting.writers.redline.rendering import redline_html  # noqa: E402
+from drafting.writers.redline.labels import Labels  # noqa: E402
+from drafting.writers.redline.summary import counts  # noqa: E402
 
 T = TypeVar("T")
 Row = tuple[str, float, float, str]  # step, wall seconds, CPU seconds, notes
@@ -169,7 +169,7 @@ def pages(pdf: bytes) -> str:
 
 
 def pdf_times(result: Redline, labels: Labels) -> list[Row]:
-    from drafting.redline.pdf import redline_pdf, table_pdf
+    from drafting.writers.redline.printing import redline_pdf, table_pdf
 
     rows: list[Row] = []
     for name, function in (("redline.pdf (changed only)", lambda: redline_pdf(result, labels, True)),
@@ -192,7 +192,7 @@ def every_id_renamed(new: Work) -> Work:
 
 def constitution(old_spec: str, new_spec: str, no_pdf: bool) -> list[Row]:
     from drafting.diagnostics import DraftingError
-    from drafting.redline.revisions import read_version
+    from drafting.writers.redline.revisions import read_version
 
     source = REPO / "constitution"
     try:

@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_synthetic  # noqa: E402
 
-from drafting.load import load  # noqa: E402
-from drafting.preview import render_site, render_with_writer  # noqa: E402
-from drafting.renumber import plan_renumber, renumber  # noqa: E402
-from drafting.scaffold import new_article  # noqa: E402
-from drafting.stats import changes_since, collect  # noqa: E402
+from drafting.source.load import load  # noqa: E402
+from drafting.tools.preview import render_site, render_with_writer  # noqa: E402
+from drafting.tools.renumbering import plan_renumber, renumber  # noqa: E402
+from drafting.tools.scaffold import new_article  # noqa: E402
+from drafting.tools.statistics import changes_since, collect  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 Row = tuple[str, str, int, float, str]

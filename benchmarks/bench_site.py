@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import drafting.html.site as site_module  # noqa: E402
-from drafting.build import build  # noqa: E402
+import drafting.writers.html.site as site_module  # noqa: E402
+from drafting.writers.artifacts import build  # noqa: E402
 
 
 def main() -> int:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from drafting.akn.metaread import LANGUAGE_CODES
+from drafting.importer.metaread import LANGUAGE_CODES
 from drafting.model import (Article, Emphasis, Expression, InlineSeq, Language, Loc, Paragraph, Point, Preamble, Ref,
                             Section, Text, Version, Work, WorkMeta)
 from drafting.numbering import to_roman
 from drafting.profile import Profile
-from drafting.source_writer import profile_data, render_tree, write_tree
+from drafting.source.rewrite import profile_data, render_tree, write_tree
 
 PER_SECTION = 100
 _AKN = {short: long for long, short in LANGUAGE_CODES.items()}

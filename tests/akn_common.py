@@ -8,8 +8,8 @@ from pathlib import Path
 from lxml import etree
 
 from drafting.akn.schema import validate
-from drafting.akn.writer import document_bytes
-from drafting.load import load_valid
+from drafting.writers.akn.document import document_bytes
+from drafting.source.load import load_valid
 from drafting.model import Work
 
 TESTS = Path(__file__).resolve().parent

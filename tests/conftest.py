@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting.load import Loaded, load_tree
-from drafting.sources import FileTree
+from drafting.source.load import Loaded, load_tree
+from drafting.source.tree import FileTree
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"

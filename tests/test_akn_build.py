@@ -13,8 +13,8 @@ import pytest
 from akn_common import MINI, RICH, assert_valid
 from typer.testing import CliRunner
 
-from drafting import build as build_module
-from drafting.build import Artifact, BuildContext, build, sha256
+from drafting.writers import artifacts as build_module
+from drafting.writers.artifacts import Artifact, BuildContext, build, sha256
 from drafting.cli import app
 from drafting.diagnostics import DraftingError
 from drafting.model import Work

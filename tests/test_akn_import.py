@@ -10,11 +10,11 @@ import pytest
 from akn_common import AKN, FOREIGN, MINI, RICH, export, export_all, root
 from typer.testing import CliRunner
 
-from drafting.akn.importer import import_files, import_to
+from drafting.importer.acts import import_files, import_to
 from drafting.akn.xmlout import canonical
 from drafting.cli import app
 from drafting.diagnostics import DraftingError
-from drafting.load import load, load_valid
+from drafting.source.load import load, load_valid
 
 
 @pytest.fixture(autouse=True)

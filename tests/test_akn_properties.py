@@ -10,12 +10,12 @@ from akn_common import MINI, export
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting.akn.importer import import_files
+from drafting.importer.acts import import_files
 from drafting.diagnostics import Diagnostics, DraftingError
-from drafting.load import load_valid
-from drafting.markup import parse_article_body
+from drafting.source.load import load_valid
+from drafting.source.markup import parse_article_body
 from drafting.model import Article, Emphasis, Loc, Paragraph, Point, Strong, Text, plain_text
-from drafting.source_writer import article_markdown, split_front_matter_body
+from drafting.source.rewrite import article_markdown, split_front_matter_body
 
 LOC = Loc("t.md", 1)
 # Markdown's punctuation, list markers, entities and Cyrillic, in short words

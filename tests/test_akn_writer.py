@@ -10,9 +10,9 @@ from akn_common import AKN, GOLDEN, MINI, RICH, assert_valid, check_golden, expo
 from lxml import etree
 
 from drafting.akn.schema import validate
-from drafting.akn.writer import document_bytes, manifestation_date
+from drafting.writers.akn.document import document_bytes, manifestation_date
 from drafting.diagnostics import DraftingError
-from drafting.load import load_valid
+from drafting.source.load import load_valid
 from drafting.model import Work
 
 

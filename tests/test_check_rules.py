@@ -191,8 +191,8 @@ def test_n310_file_name_prefix_out_of_line(mini: Path) -> None:
 
 
 def test_unreadable_file_is_a_diagnostic(mini: Path) -> None:
-    from drafting.load import load_tree
-    from drafting.sources import FileTree
+    from drafting.source.load import load_tree
+    from drafting.source.tree import FileTree
 
     class Flaky(FileTree):
         def read(self, path: str) -> bytes:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from drafting_repo import commit, make_repo, run
 from drafting.diagnostics import Diagnostics
-from drafting.yamldoc import MAX_YAML_CHARS, MAX_YAML_DEPTH, parse_yaml
+from drafting.source.yamldoc import MAX_YAML_CHARS, MAX_YAML_DEPTH, parse_yaml
 
 ARTICLE = "01-foundations/001-foundations-1.ru.md"
 BODY = "1. Это статья 1 о разделе «Основы».\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.build import WRITERS
+from drafting.writers.artifacts import WRITERS
 from drafting_repo import GIT_ENV, MINI, git
 
 REPO = Path(__file__).resolve().parent.parent

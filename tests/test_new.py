@@ -6,8 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from drafting.load import load
-from drafting.scaffold import new_article
+from drafting.source.load import load
+from drafting.tools.scaffold import new_article
 from drafting_repo import append_lines, cli, commit, git, make_repo, run
 
 KURULTAI_REF = {"en": "See [Article 8](art:kurultai-2).", "ru": "См. [статью 8](art:kurultai-2).",

@@ -9,10 +9,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from drafting.build import build
+from drafting.writers.artifacts import build
 from drafting.eids import PREAMBLE_EID, article_eid, paragraph_eid, point_eid, section_eid
-from drafting.html.edition import EditionOptions, render_edition
-from drafting.load import load_valid
+from drafting.writers.html.edition import EditionOptions, render_edition
+from drafting.source.load import load_valid
 from drafting.model import Work
 from print_support import GOLDEN, MINI, edit, mini_copy
 
@@ -77,10 +77,10 @@ def test_anchors_are_the_akn_eids(edition: Path, work: Work, lang: str) -> None:
 
 def test_anchors_equal_the_akn_writers_eids(tmp_path: Path, work: Work) -> None:
     """Where the AKN writer is present: every id in the text is an eId of its body, and the reverse."""
-    akn = pytest.importorskip("drafting.akn.writer")
+    akn = pytest.importorskip("drafting.writers.akn.document")
     from lxml import etree
 
-    from drafting.build import BuildContext
+    from drafting.writers.artifacts import BuildContext
 
     ctx = BuildContext(MINI, tmp_path, tmp_path, ["ru"], tmp_path / "cache")
     [xml] = [a for a in akn.write_artifacts(work, ctx) if a.path.endswith(".xml") and a.language == "ru"]

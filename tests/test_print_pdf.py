@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from drafting.build import BuildContext, build
-from drafting.load import load_valid
-from drafting.pdf.job import run
-from drafting.pdf.settings import load_settings
-from drafting.pdf.writer import plan
+from drafting.writers.artifacts import BuildContext, build
+from drafting.source.load import load_valid
+from drafting.writers.pdf.job import run
+from drafting.writers.pdf.settings import load_settings
+from drafting.writers.pdf.documents import plan
 from print_support import MINI, content_streams, edit, mini_copy, pdf_objects
 
 A3_MM = (289.0, 420.0)
@@ -183,7 +183,7 @@ class _Page:
 
 
 def test_stranded_sections_are_first_appearances_low_on_a_page() -> None:
-    from drafting.pdf.job import stranded_sections
+    from drafting.writers.pdf.job import stranded_sections
 
     class Document:
         pages = [_Page({"sec_I": (0, 60, 0, 0), "sec_II": (0, 950, 0, 0), "sec_II__x": (0, 990, 0, 0)}),
@@ -195,8 +195,8 @@ def test_stranded_sections_are_first_appearances_low_on_a_page() -> None:
 
 def test_pdf_x4_is_reproducible_too(tmp_path: Path) -> None:
     """WeasyPrint draws a random XMP DocumentID for PDF/X-4; ours is derived from the input."""
-    from drafting import pdfengine
-    from drafting.pdf.printfile import PrintShopFinisher
+    from drafting.writers.pdf import engine as pdfengine
+    from drafting.writers.pdf.printfile import PrintShopFinisher
 
     icc = load_settings().print_file.icc
     html = ('<html lang="en"><head><title>T</title><meta name="dcterms.created" content="2026-02-12">'

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from drafting import pdfengine
-from drafting.build import BuildContext, build
+from drafting.writers.pdf import engine as pdfengine
+from drafting.writers.artifacts import BuildContext, build
 from drafting.diagnostics import DraftingError
-from drafting.html.edition import TEMPLATES_DIR, EditionOptions, render_edition
-from drafting.load import load_valid
-from drafting.pdf.job import run
-from drafting.pdf.settings import load_settings
-from drafting.pdf.writer import _refusals, plan
+from drafting.writers.html.edition import TEMPLATES_DIR, EditionOptions, render_edition
+from drafting.source.load import load_valid
+from drafting.writers.pdf.job import run
+from drafting.writers.pdf.settings import load_settings
+from drafting.writers.pdf.documents import _refusals, plan
 from print_support import edit, mini_copy
 
 

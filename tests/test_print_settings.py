@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafting.build import BuildContext
+from drafting.writers.artifacts import BuildContext
 from drafting.cli import app
 from drafting.diagnostics import DraftingError, Diagnostics
-from drafting.load import load_valid
-from drafting.pdf.glyphs import check_glyphs
-from drafting.pdf.settings import SETTINGS_FILE, load_settings
-from drafting.pdf.stylesheet import Output, profile_stylesheet
-from drafting.pdf.writer import plan, selected_profiles
+from drafting.source.load import load_valid
+from drafting.writers.pdf.glyphs import check_glyphs
+from drafting.writers.pdf.settings import SETTINGS_FILE, load_settings
+from drafting.writers.pdf.stylesheet import Output, profile_stylesheet
+from drafting.writers.pdf.documents import plan, selected_profiles
 from print_support import MINI, edit, mini_copy
 
 CONSTITUTION = Path(__file__).resolve().parent.parent / "constitution"
@@ -122,7 +122,7 @@ def test_cli_options_reach_the_writer(tmp_path: Path, monkeypatch: pytest.Monkey
         seen.update(options, kinds=kinds, languages=languages)
         return []
 
-    monkeypatch.setattr("drafting.build.build", fake_build)
+    monkeypatch.setattr("drafting.writers.artifacts.build", fake_build)
     result = CliRunner().invoke(app, ["build", str(MINI), "--only", "pdf", "--lang", "kk", "--page", "a3",
                                       "--bleed", "5mm", "--no-marks", "--print-settings", str(SETTINGS_FILE)])
     assert result.exit_code == 0, result.output

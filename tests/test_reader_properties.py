@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI
-from drafting.load import load_tree
+from drafting.source.load import load_tree
 from drafting.model import plain_text
-from drafting.sources import MemoryTree
+from drafting.source.tree import MemoryTree
 
 ARTICLE = "01-foundations/001-foundations-1.en.md"
 

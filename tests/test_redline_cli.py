@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from drafting.cli import app
 from drafting.diagnostics import DraftingError
-from drafting.manifest import sha256
-from drafting.redline.summary import COUNT_KEYS
+from drafting.writers.manifest import sha256
+from drafting.writers.redline.summary import COUNT_KEYS
 from redline_edits import two_versions
 
 runner = CliRunner()
@@ -99,7 +99,7 @@ def test_a_failure_leaves_the_previous_redline_intact(history, tmp_path: Path,  
     def broken(*args: object, **kwargs: object) -> bytes:
         raise DraftingError("the PDF engine failed")
 
-    monkeypatch.setattr("drafting.redline.pdf.redline_pdf", broken)
+    monkeypatch.setattr("drafting.writers.redline.printing.redline_pdf", broken)
     code, output = run("v1", "v2", str(source), "--out", str(out), "-q")
     assert code == 2 and "the PDF engine failed" in output
     assert [p.name for p in out.iterdir()] == ["redline.html"]

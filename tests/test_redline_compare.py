@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from drafting.load import load_valid
+from drafting.source.load import load_valid
 from drafting.model import Work
-from drafting.redline import Redline, Side, compare
-from drafting.redline.html import render_diff
-from drafting.redline.matching import _longest_increasing, match_articles
-from drafting.redline.revisions import read_version
-from drafting.redline.summary import counts, summary
+from drafting.writers.redline import Redline, Side, compare
+from drafting.writers.redline.rendering import render_diff
+from drafting.writers.redline.matching import _longest_increasing, match_articles
+from drafting.writers.redline.revisions import read_version
+from drafting.writers.redline.summary import counts, summary
 from redline_edits import LANGS, MINI, replace_text, two_versions
 
 # id: (old number, new number, status, amended)

@@ -10,11 +10,11 @@ import pytest
 
 from drafting.eids import article_eid, paragraph_eid, point_eid
 from drafting.model import Work
-from drafting.redline import Redline, compare
-from drafting.redline.html import redline_html
-from drafting.redline.labels import Labels
-from drafting.redline.revisions import read_version
-from drafting.redline.table import table_html, table_rows
+from drafting.writers.redline import Redline, compare
+from drafting.writers.redline.rendering import redline_html
+from drafting.writers.redline.labels import Labels
+from drafting.writers.redline.revisions import read_version
+from drafting.writers.redline.table import table_html, table_rows
 from redline_edits import two_versions
 
 GOLDEN = Path(__file__).parent / "golden" / "redline"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.redline.revisions import Repository, RevisionError, read_version
+from drafting.writers.redline.revisions import Repository, RevisionError, read_version
 from redline_edits import MINI, commit, git, two_versions
 
 

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from drafting.model import Loc, Ref, Text
 from drafting.profile import Profile
-from drafting.redline.html import render_diff
-from drafting.redline.words import RefContext, diff, tokenize, tokenize_plain
+from drafting.writers.redline.rendering import render_diff
+from drafting.writers.redline.words import RefContext, diff, tokenize, tokenize_plain
 
 LOC = Loc("x.md", 1)
 

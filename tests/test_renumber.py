@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from drafting.load import load
-from drafting.renumber import plan_renumber, renumber, sequence_targets
-from drafting.reftext import number_edits
+from drafting.source.load import load
+from drafting.tools.renumbering import plan_renumber, renumber, sequence_targets
+from drafting.source.reftext import number_edits
 from drafting_repo import append_lines, cli, commit, git, make_repo, run, write_article
 
 REFS = {  # a third paragraph for article 4 (rights-2), naming articles 9 and 14 (paragraph 2)

@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting.load import load
-from drafting.renumber import plan_renumber, renumber
+from drafting.source.load import load
+from drafting.tools.renumbering import plan_renumber, renumber
 from drafting_repo import MINI, append_lines, cli, write_article
 
 KZ1995 = Path(__file__).parent / "fixtures" / "kz1995"

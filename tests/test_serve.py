@@ -11,8 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from drafting.preview import Site, decorate, render_site, render_with_writer
-from drafting.serve import PreviewServer
+from drafting.tools.preview import Site, decorate, render_site, render_with_writer
+from drafting.tools.server import PreviewServer
 from drafting_repo import make_repo
 
 

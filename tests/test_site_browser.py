@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from drafting.build import build
+from drafting.writers.artifacts import build
 from site_support import PHONE, axe_violations, chromium, playwright_session, screenshot, serve
 from drafting_repo import commit, make_repo, run
 

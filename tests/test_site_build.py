@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from drafting.build import build
-from drafting.html.site import citation, column_css
-from drafting.load import load_valid
+from drafting.writers.artifacts import build
+from drafting.writers.html.site import citation, column_css
+from drafting.source.load import load_valid
 from drafting_repo import append_lines, commit, make_repo
 
 REPO = Path(__file__).resolve().parent.parent

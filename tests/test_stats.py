@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from drafting.load import load_valid
-from drafting.stats import collect, words
+from drafting.source.load import load_valid
+from drafting.tools.statistics import collect, words
 from drafting_repo import append_lines, cli, commit, git, make_repo, run
 
 

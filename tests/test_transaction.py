@@ -16,10 +16,10 @@ from typing import Callable
 
 import pytest
 
-import drafting.transaction as transaction
-from drafting.load import load
-from drafting.renumber import renumber
-from drafting.transaction import Change, ChangeFailed, apply
+import drafting.source.transaction as transaction
+from drafting.source.load import load
+from drafting.tools.renumbering import renumber
+from drafting.source.transaction import Change, ChangeFailed, apply
 from drafting_repo import cli, make_repo, run, write_article
 
 LATE_FOLDER = "11-final"  # the last section: renamed and edited last, after most of the change is applied

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from drafting.cli import COMMANDS
-from drafting.load import load_valid
+from drafting.source.load import load_valid
 from drafting_repo import make_repo, run
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,9 +1,8 @@
-"""Akoma Ntoso 3.0: export of the model (one act per language) and import of existing acts.
+"""Akoma Ntoso 3.0, the format's shared parts: namespace and ``tag``.
 
-Modules: ``uri`` (FRBR URIs), ``meta`` (the ``meta`` block), ``writer`` (model -> XML),
-``xmlout`` (deterministic serialisation), ``schema`` (strict OASIS validation),
-``xmlin`` (safe parsing), ``metaread`` / ``bodyread`` (XML -> model) and ``importer``
-(files -> one work, several languages).
+Modules: ``uri`` (FRBR URIs), ``xmlout`` (deterministic serialisation), ``schema`` (strict OASIS
+validation), ``xmlin`` (safe parsing). The writer is ``drafting.writers.akn``; the importer is
+``drafting.importer``.
 """
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

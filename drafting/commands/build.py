@@ -28,7 +28,7 @@ def build(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
 ) -> None:
     """Check the sources, then write AKN, HTML and PDF into OUT (all or nothing) with a manifest."""
-    from drafting.build import build as run_build
+    from drafting.writers.artifacts import build as run_build
 
     if not source.is_dir():
         usage(f"{source}: no such source folder")

@@ -9,7 +9,7 @@ import typer
 
 from drafting.console import EXIT_FINDINGS, EXIT_OK, print_diagnostics, usage
 from drafting.diagnostics import DraftingError, Severity, summary, to_json
-from drafting.load import load
+from drafting.source.load import load
 
 
 class Format(str, Enum):

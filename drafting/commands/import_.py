@@ -19,8 +19,8 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
 ) -> None:
     """Convert Akoma Ntoso 3.0 acts into a source tree; report every element that could not be mapped."""
-    from drafting.akn.importer import import_to
-    from drafting.load import load
+    from drafting.importer.acts import import_to
+    from drafting.source.load import load
 
     for path in files:
         if not path.is_file():

@@ -31,7 +31,7 @@ def new(
 ) -> None:
     """Add an article (in every language, TODO text) or a section (TODO titles), then renumber."""
     from drafting.progress import Reporter
-    from drafting.scaffold import new_article, new_section
+    from drafting.tools.scaffold import new_article, new_section
 
     if not source.is_dir():
         usage(f"{source}: no such source folder")

@@ -25,11 +25,11 @@ def redline(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
 ) -> None:
     """Compare two versions of the sources (read from git, nothing checked out) and write the redline into OUT."""
-    from drafting.redline.compare import compare
-    from drafting.redline.labels import Labels
-    from drafting.redline.output import write_redline
-    from drafting.redline.revisions import Repository, RevisionError, WORKTREE, read_version
-    from drafting.redline.summary import counts
+    from drafting.writers.redline.compare import compare
+    from drafting.writers.redline.labels import Labels
+    from drafting.writers.redline.output import write_redline
+    from drafting.writers.redline.revisions import Repository, RevisionError, WORKTREE, read_version
+    from drafting.writers.redline.summary import counts
 
     if not source.is_dir():
         usage(f"{source}: no such source folder")

@@ -20,7 +20,7 @@ def renumber(
 ) -> None:
     """Give every article its number in order; rename files and rewrite cross-references to match."""
     from drafting.progress import Reporter
-    from drafting.renumber import apply_plan, plan_renumber
+    from drafting.tools.renumbering import apply_plan, plan_renumber
 
     if not source.is_dir():
         usage(f"{source}: no such source folder")

@@ -17,9 +17,9 @@ def serve(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every diagnostic after each rebuild."),
 ) -> None:
     """Serve the HTML edition at http://HOST:PORT/, rebuilt on every save, diagnostics on the page and here."""
-    from drafting.preview import Site
+    from drafting.tools.preview import Site
     from drafting.progress import Reporter
-    from drafting.serve import PreviewServer
+    from drafting.tools.server import PreviewServer
 
     if not source.is_dir():
         usage(f"{source}: no such source folder")

@@ -24,9 +24,9 @@ def stats(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every article, not the first few."),
 ) -> None:
     """Articles and words per section and language, translation completeness, changes since a revision."""
-    from drafting.load import load
+    from drafting.source.load import load
     from drafting.progress import Reporter
-    from drafting.stats import changes_since, collect, format_text, to_json
+    from drafting.tools.statistics import changes_since, collect, format_text, to_json
 
     report = Reporter(quiet, verbose)
     try:
@@ -41,7 +41,7 @@ def stats(
     figures = collect(loaded.work)
     if since:
         report.step(f"reading revision {since}")
-        from drafting.redline.revisions import RevisionError
+        from drafting.writers.redline.revisions import RevisionError
 
         try:
             figures.changes = changes_since(source, since, loaded.work)

@@ -1,0 +1,390 @@
+"""Read a source tree into the model, collecting every problem on the way.
+
+The pipeline reads top to bottom: list the files, sort them into the layout,
+decode them, parse the work file and the profile, then the preamble, the
+sections and the articles; finally assemble one Expression per language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafting.diagnostics import Diagnostics
+from drafting.source.markup import parse_article_body, parse_preamble_body
+from drafting.model import (Article, Expression, Language, Loc, Preamble, Publication, Section, Version, Work,
+                            WorkMeta)
+from drafting.profile import PROFILES_DIR, Profile
+from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
+from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, validate
+
+WORK_FILE = "work.yaml"
+SECTION_FILE = "section.yaml"
+SECTION_DIR_RE = re.compile(r"^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
+ARTICLE_RE = re.compile(r"^(\d+)([a-z]?)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([A-Za-z_-]+)\.md$")
+PREAMBLE_RE = re.compile(r"^preamble\.([A-Za-z_-]+)\.md$")
+FALLBACK_LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass
+class ArticleFile:
+    section_dir: str
+    order: tuple[int, str]
+    stem: str
+    lang: str
+    path: str
+
+
+@dataclass
+class Layout:
+    work: str | None = None
+    preambles: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, str | None] = field(default_factory=dict)  # dir -> section.yaml path
+    articles: list[ArticleFile] = field(default_factory=list)
+    profiles: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ReadResult:
+    work: Work | None
+    diagnostics: Diagnostics
+    files: int
+    tree: SourceTree
+    texts: dict[str, str] = field(default_factory=dict)  # relative path -> decoded text
+
+
+class Reader:
+    def __init__(self, tree: SourceTree) -> None:
+        self.tree = tree
+        self.diags = Diagnostics()
+        self.texts: dict[str, str] = {}
+
+    # -- the pipeline -------------------------------------------------------------
+
+    def read(self) -> ReadResult:
+        entries = self.tree.entries()
+        layout = self._layout(entries)
+        readable = {e.path for e in entries if self._decode(e)}
+        meta = self._work(layout, readable)
+        codes = meta.codes if meta else self._guess_languages(layout)
+        self._unknown_languages(layout, codes)
+        profile = self._profile(meta, layout, readable)
+        preambles = self._preambles(layout, readable, codes)
+        sections = self._sections(layout, readable, codes)
+        articles = self._articles(layout, readable, codes)
+        expressions = self._assemble(meta, codes, preambles, sections, articles)
+        work = Work(meta, profile, expressions) if meta is not None else None
+        return ReadResult(work, self.diags, len(entries), self.tree, self.texts)
+
+    def show(self, path: str) -> str:
+        return self.tree.display(path)
+
+    # -- files ----------------------------------------------------------------------
+
+    def _layout(self, entries: list[Entry]) -> Layout:
+        layout = Layout()
+        for entry in entries:
+            parts = entry.path.split("/")
+            name = parts[-1]
+            if len(parts) == 1:
+                match = PREAMBLE_RE.match(name)
+                if name == WORK_FILE:
+                    layout.work = entry.path
+                elif match:
+                    layout.preambles[match.group(1)] = entry.path
+                else:
+                    self._outside(entry.path, "expected work.yaml, preamble.LANG.md or section folders NN-slug/")
+            elif len(parts) == 2 and parts[0] == "profiles" and name.endswith(".yaml"):
+                layout.profiles[name[: -len(".yaml")]] = entry.path
+            elif len(parts) == 2 and SECTION_DIR_RE.match(parts[0]):
+                layout.sections.setdefault(parts[0], None)
+                match = ARTICLE_RE.match(name)
+                if name == SECTION_FILE:
+                    layout.sections[parts[0]] = entry.path
+                elif match:
+                    order = (int(match.group(1)), match.group(2))
+                    stem = f"{match.group(1)}{match.group(2)}-{match.group(3)}"
+                    layout.articles.append(ArticleFile(parts[0], order, stem, match.group(4), entry.path))
+                else:
+                    self._outside(entry.path, "a section folder holds section.yaml and NNN-slug.LANG.md files")
+            else:
+                self._outside(entry.path, "expected work.yaml, preamble.LANG.md or section folders NN-slug/")
+        return layout
+
+    def _outside(self, path: str, hint: str) -> None:
+        self.diags.error(self.show(path), 1, "S107", f"file outside the source layout: {hint}")
+
+    def _decode(self, entry: Entry) -> bool:
+        where = self.show(entry.path)
+        if entry.problem == "symlink-outside":
+            self.diags.error(where, 1, "S105", "symbolic link leading outside the source tree: refused")
+            return False
+        if entry.problem == "symlink-dir":
+            self.diags.error(where, 1, "S105", "symbolic link to a folder: refused, use a real folder")
+            return False
+        if entry.problem:
+            self.diags.error(where, 1, "S101", f"cannot read the file: {entry.problem.removeprefix('unreadable: ')}")
+            return False
+        if entry.size > MAX_FILE_BYTES:
+            self.diags.error(where, 1, "S104", f"file too large ({entry.size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+            return False
+        try:
+            data = self.tree.read(entry.path)
+        except (OSError, KeyError) as exc:
+            self.diags.error(where, 1, "S101", f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
+            return False
+        if not data.strip():
+            self.diags.error(where, 1, "S103", "empty file")
+            return False
+        if b"\x00" in data:
+            line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+            self.diags.error(where, line, "S102", "binary file (contains NUL bytes): sources are UTF-8 text")
+            return False
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            self.diags.error(where, line, "S102", f"not UTF-8 text (byte 0x{data[exc.start]:02x})", column)
+            return False
+        self.texts[entry.path] = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        return True
+
+    def _guess_languages(self, layout: Layout) -> list[str]:
+        seen = {a.lang for a in layout.articles} | set(layout.preambles)
+        return sorted(seen) or list(FALLBACK_LANGUAGES)
+
+    def _unknown_languages(self, layout: Layout, codes: list[str]) -> None:
+        known = set(codes)
+        for lang, path in sorted(layout.preambles.items()):
+            if lang not in known:
+                self._unknown(path, lang, codes)
+        kept = []
+        for item in layout.articles:
+            if item.lang in known:
+                kept.append(item)
+            else:
+                self._unknown(item.path, item.lang, codes)
+        layout.articles = kept
+        layout.preambles = {k: v for k, v in layout.preambles.items() if k in known}
+
+    def _unknown(self, path: str, lang: str, codes: list[str]) -> None:
+        self.diags.error(self.show(path), 1, "S106",
+                         f"unknown language suffix '.{lang}.md': the work's languages are {', '.join(codes)}")
+
+    # -- the work file and the profile -------------------------------------------------
+
+    def _work(self, layout: Layout, readable: set[str]) -> WorkMeta | None:
+        if layout.work is None:
+            self.diags.error(self.show(WORK_FILE), 1, "S108", "no work.yaml: every source tree starts with one")
+            return None
+        if layout.work not in readable:
+            return None
+        where = self.show(layout.work)
+        doc = parse_yaml(self.texts[layout.work], where, 1, self.diags)
+        if doc is None or not validate(doc, "work", where, self.diags):
+            return None
+        data = doc.data
+        languages = tuple(Language(l["code"], l["akn"], l["authoritative"], l.get("translation_of"))
+                          for l in data["languages"])
+        codes = [lang.code for lang in languages]
+        for index, code in enumerate(codes):
+            if code in codes[:index]:
+                self.diags.error(where, doc.line_of(("languages", index)), "F205", f"language '{code}' listed twice")
+        for key in ("title",):
+            for code in codes:
+                if code not in data[key]:
+                    self.diags.error(where, doc.line_of((key,)), "A403", f"the work's {key} is missing in '{code}'")
+        versions = tuple(Version(v["name"], _date(v["date"]), v.get("event", "generation"), v.get("commit"),
+                                 dict(v.get("title", {}))) for v in data.get("versions", []))
+        names = [v.name for v in versions]
+        if data.get("version") and data["version"] not in names:
+            self.diags.error(where, doc.line_of(("version",)), "F206",
+                             f"version '{data['version']}' is not one of the named versions ({', '.join(names) or 'none'})")
+        publications = tuple(Publication(p["language"], p["name"], _date(p["date"]),
+                                         str(p["number"]) if "number" in p else None)
+                             for p in data.get("publications", []))
+        return WorkMeta(
+            country=data["country"], doctype=data["doctype"], subtype=data.get("subtype"), number=data["number"],
+            date=_date(data["date"]), author=data["author"], title=dict(data["title"]), languages=languages,
+            profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
+            authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
+        )
+
+    def _profile(self, meta: WorkMeta | None, layout: Layout, readable: set[str]) -> Profile:
+        if meta is None:
+            return Profile(name="(none)", preamble_required=False)
+        if meta.profile in layout.profiles:
+            path = layout.profiles[meta.profile]
+            if path not in readable:
+                return Profile(name=meta.profile)
+            text, where = self.texts[path], self.show(path)
+        else:
+            bundled = PROFILES_DIR / f"{meta.profile}.yaml"
+            if not bundled.is_file():
+                self.diags.error(meta.loc.path, 1, "F204",
+                                 f"unknown profile '{meta.profile}': not in profiles/ beside work.yaml nor bundled")
+                return Profile(name=meta.profile)
+            text, where = bundled.read_text(encoding="utf-8"), str(bundled)
+        doc = parse_yaml(text, where, 1, self.diags)
+        if doc is None or not validate(doc, "profile", where, self.diags):
+            return Profile(name=meta.profile)
+        return Profile.from_data(doc.data)
+
+    # -- preamble, sections, articles ----------------------------------------------------
+
+    def _front_matter(self, path: str, schema: str, required: bool) -> tuple[YamlDoc | None, str, int]:
+        text, where = self.texts[path], self.show(path)
+        front, body, body_start = split_front_matter(text)
+        if front is None:
+            if text.startswith("---"):
+                self.diags.error(where, 1, "F204", "front matter is not closed: add a line '---' after it")
+                return None, "", body_start
+            if required:
+                self.diags.error(where, 1, "F204", "no front matter: the file starts with '---', the YAML, then '---'")
+                return None, body, body_start
+            return YamlDoc({}, None, 2), body, body_start
+        doc = parse_yaml(front or "{}", where, 2, self.diags)
+        if doc is None:
+            return None, body, body_start
+        if doc.data is None:
+            doc.data = {}
+        if not validate(doc, schema, where, self.diags):
+            return None, body, body_start
+        return doc, body, body_start
+
+    def _preambles(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, Preamble]:
+        found: dict[str, Preamble] = {}
+        for lang, path in sorted(layout.preambles.items()):
+            if path not in readable:
+                continue
+            doc, body, start = self._front_matter(path, "preamble", required=False)
+            paragraphs = parse_preamble_body(body, self.show(path), start, self.diags)
+            heading = doc.data.get("heading") if doc else None
+            found[lang] = Preamble(paragraphs, Loc(self.show(path), start), heading)
+        return found
+
+    def _sections(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, tuple[str, dict[str, str], Loc]]:
+        found: dict[str, tuple[str, dict[str, str], Loc]] = {}
+        for folder, path in sorted(layout.sections.items(), key=lambda kv: _dir_order(kv[0])):
+            if path is None:
+                self.diags.error(self.show(f"{folder}/{SECTION_FILE}"), 1, "S109",
+                                 "the section folder has no section.yaml (number and title in every language)")
+                found[folder] = ("", {}, Loc(self.show(f"{folder}/{SECTION_FILE}"), 1))
+                continue
+            where = self.show(path)
+            if path not in readable:
+                found[folder] = ("", {}, Loc(where, 1))
+                continue
+            doc = parse_yaml(self.texts[path], where, 1, self.diags)
+            if doc is None or not validate(doc, "section", where, self.diags):
+                found[folder] = ("", {}, Loc(where, 1))
+                continue
+            titles = {k: v.strip() for k, v in doc.data["title"].items()}
+            for code in codes:
+                if code not in titles:
+                    self.diags.error(where, doc.line_of(("title",)), "A403", f"the section title is missing in '{code}'")
+            for code in sorted(set(titles) - set(codes)):
+                self.diags.error(where, doc.line_of(("title", code)), "S106",
+                                 f"title in unknown language '{code}': the work's languages are {', '.join(codes)}")
+            found[folder] = (str(doc.data["number"]), titles, Loc(where, doc.line_of(("number",))))
+        return found
+
+    def _articles(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, dict[str, dict[str, Article]]]:
+        """section folder -> stem -> language -> Article."""
+        grouped: dict[str, dict[str, dict[str, ArticleFile]]] = {}
+        for item in layout.articles:
+            grouped.setdefault(item.section_dir, {}).setdefault(item.stem, {})[item.lang] = item
+        result: dict[str, dict[str, dict[str, Article]]] = {}
+        ids_seen: dict[str, str] = {}
+        for folder in sorted(grouped, key=_dir_order):
+            stems = grouped[folder]
+            for stem in sorted(stems, key=lambda s: stems[s][next(iter(stems[s]))].order):
+                files = stems[stem]
+                versions: dict[str, Article] = {}
+                for lang in codes:
+                    if lang in files and files[lang].path in readable:
+                        article = self._article(files[lang], stem)
+                        if article is not None:
+                            versions[lang] = article
+                self._align_group(files, versions, codes)
+                if versions:
+                    first = next(iter(versions.values()))
+                    if first.id in ids_seen and ids_seen[first.id] != f"{folder}/{stem}":
+                        self.diags.error(first.loc.path, 2, "A404",
+                                         f"stable id '{first.id}' is already used by {ids_seen[first.id]}")
+                    ids_seen.setdefault(first.id, f"{folder}/{stem}")
+                result.setdefault(folder, {})[stem] = versions
+        return result
+
+    def _article(self, item: ArticleFile, stem: str) -> Article | None:
+        doc, body, start = self._front_matter(item.path, "article", required=True)
+        where = self.show(item.path)
+        paragraphs = parse_article_body(body, where, start, self.diags) if body.strip() else ()
+        if not body.strip() and doc is not None:
+            self.diags.error(where, start, "M604", "the article has no text")
+        if doc is None:
+            return None
+        data: dict[str, Any] = doc.data
+        number = str(data["number"])
+        if item.order[0] != int(number.split("-")[0]):
+            self.diags.warning(where, doc.line_of(("number",)), "N310",
+                               f"file name starts with {item.order[0]:03d} but the article is number {number}: "
+                               "run 'drafting renumber' to bring names in line")
+        heading = data.get("heading")
+        return Article(data["id"], number, paragraphs, Loc(where, doc.line_of(("number",))),
+                       heading.strip() if isinstance(heading, str) else None, stem)
+
+    def _align_group(self, files: dict[str, ArticleFile], versions: dict[str, Article], codes: list[str]) -> None:
+        present = [lang for lang in codes if lang in files]
+        if not present:
+            return
+        anchor = files[present[0]]
+        for lang in codes:
+            if lang not in files:
+                missing = f"{anchor.section_dir}/{anchor.stem}.{lang}.md"
+                self.diags.error(self.show(anchor.path), 1, "A401",
+                                 f"no '{lang}' version of this article: expected {missing}")
+        if not versions:
+            return
+        reference_lang, reference = next(iter(versions.items()))
+        for lang, article in versions.items():
+            if article.id != reference.id:
+                self.diags.error(article.loc.path, 2, "A406",
+                                 f"id '{article.id}' differs from '{reference.id}' in the '{reference_lang}' version")
+            if article.num != reference.num:
+                self.diags.error(article.loc.path, article.loc.line, "A406",
+                                 f"number {article.num} differs from {reference.num} in the '{reference_lang}' version")
+
+    # -- the model --------------------------------------------------------------------------
+
+    def _assemble(self, meta: WorkMeta | None, codes: list[str], preambles: dict[str, Preamble],
+                  sections: dict[str, tuple[str, dict[str, str], Loc]],
+                  articles: dict[str, dict[str, dict[str, Article]]]) -> dict[str, Expression]:
+        expressions: dict[str, Expression] = {}
+        folders = sorted(set(sections) | set(articles), key=_dir_order)
+        for lang in codes:
+            built = []
+            for folder in folders:
+                num, titles, loc = sections.get(folder, ("", {}, Loc(self.show(folder), 1)))
+                members = tuple(versions[lang] for versions in articles.get(folder, {}).values() if lang in versions)
+                slug = SECTION_DIR_RE.match(folder)
+                built.append(Section(slug.group(2) if slug else folder, num, titles.get(lang, ""), loc, members))
+            title = meta.title.get(lang, "") if meta else ""
+            expressions[lang] = Expression(lang, title, preambles.get(lang), tuple(built))
+        return expressions
+
+
+def _dir_order(folder: str) -> tuple[int, str]:
+    match = SECTION_DIR_RE.match(folder)
+    return (int(match.group(1)), folder) if match else (10**9, folder)
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def read_tree(tree: SourceTree) -> ReadResult:
+    return Reader(tree).read()

@@ -1,0 +1,1 @@
+"""The drafter's tools: renumbering, scaffolding new units, statistics and the live preview server."""

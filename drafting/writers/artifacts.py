@@ -1,0 +1,101 @@
+"""`build`: sources -> model -> checks -> writers -> DIR, all or nothing.
+
+Writers are looked up by artifact kind. Each writes into a private staging folder;
+only when every writer has succeeded are the files moved into DIR (each by an
+atomic rename) and the manifest rewritten. A failed build leaves DIR as it was.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+from drafting.diagnostics import DraftingError
+from drafting.source.load import load_valid
+from drafting.writers.manifest import MANIFEST as MANIFEST, Artifact as Artifact, sha256 as sha256  # re-exported
+from drafting.writers.manifest import install, staging
+from drafting.model import Work
+
+# kind -> "module:function"; a writer is (work, BuildContext) -> list[Artifact]
+WRITERS: dict[str, str] = {
+    "akn": "drafting.writers.akn.document:write_artifacts",
+    "html": "drafting.writers.html.pages:write_artifacts",
+    "pdf": "drafting.writers.pdf.documents:write_artifacts",
+    "site": "drafting.writers.html.site:write_artifacts",  # after akn and pdf: its pages list their sha256
+}
+
+
+class Progress(Protocol):
+    def __call__(self, message: str) -> None: ...
+
+
+@dataclass
+class BuildContext:
+    source: Path
+    staging: Path  # write here; paths relative to it become paths in DIR
+    out: Path  # the final DIR (read only: for reusing earlier artifacts)
+    languages: list[str]
+    cache: Path  # a folder kept between builds, for content-addressed reuse
+    options: dict[str, object] = field(default_factory=dict)
+    progress: Progress = lambda message: None  # noqa: E731
+
+    def path(self, relative: str) -> Path:
+        target = self.staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+
+Writer = Callable[[Work, BuildContext], list[Artifact]]
+
+
+def writer_for(kind: str) -> Writer:
+    module, function = WRITERS[kind].split(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+
+
+def source_revision(source: Path) -> dict[str, object]:
+    """The git commit of the sources, and whether the tree differs from it."""
+    try:
+        import git
+
+        repo = git.Repo(source, search_parent_directories=True)
+        commit = repo.head.commit.hexsha
+        rel = os.path.relpath(source.resolve(), Path(repo.working_tree_dir or ".").resolve())
+        dirty = repo.is_dirty(path=rel) or any(
+            p == rel or p.startswith(rel.rstrip("/") + "/") or rel == "." for p in repo.untracked_files)
+        return {"commit": commit, "dirty": bool(dirty)}
+    except Exception:  # not a repository, no commits yet, git missing: say so in the manifest
+        return {"commit": None, "dirty": True}
+
+
+def build(
+    source: Path,
+    out: Path,
+    kinds: list[str] | None = None,
+    languages: list[str] | None = None,
+    options: dict[str, object] | None = None,
+    progress: Progress | None = None,
+) -> list[dict[str, object]]:
+    """Build the artifacts; return the manifest entries written."""
+    kinds = kinds or list(WRITERS)
+    unknown = [k for k in kinds if k not in WRITERS]
+    if unknown:
+        raise DraftingError(f"unknown artifact kind(s): {', '.join(unknown)} (known: {', '.join(WRITERS)})")
+    work = load_valid(source)
+    codes = languages or work.meta.codes
+    missing = [code for code in codes if code not in work.meta.codes]
+    if missing:
+        raise DraftingError(f"unknown language(s): {', '.join(missing)} (the work has {', '.join(work.meta.codes)})")
+    say = progress or (lambda message: None)
+    cache = Path(os.environ.get("DRAFTING_CACHE", out.parent / ".drafting-cache"))
+    with staging(out) as staged:
+        context = BuildContext(source, staged, out, codes, cache, dict(options or {}), say)
+        artifacts: list[Artifact] = []
+        for kind in kinds:
+            say(f"writing {kind}")
+            artifacts.extend(writer_for(kind)(work, context))
+        entries = install(staged, out, artifacts, kinds, codes, source_revision(source))
+    return entries

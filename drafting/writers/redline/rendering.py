@@ -1,0 +1,165 @@
+"""The redline and the comparative table as HTML (jinja2 templates in ``templates/redline/``).
+
+Texts come from many contributors: the environment escapes everything, and the
+only markup this module writes itself is ``<del>``, ``<ins>``, ``<em>`` and
+``<strong>`` around escaped words. Anchors of the new text's articles,
+paragraphs and points equal their AKN eIds; a deleted article's anchor is its
+old eId prefixed with ``deleted__``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from drafting.eids import article_eid, num_part, paragraph_eid, point_eid
+from drafting.writers.redline.changes import ArticleChange, ParagraphChange, Redline, SectionChange
+from drafting.writers.redline.labels import TEMPLATES, Labels
+from drafting.writers.redline.runs import group_runs
+from drafting.writers.redline.summary import counts
+from drafting.writers.redline.words import Segment, TextDiff, Token
+
+Side = Literal["both", "old", "new"]
+_TAGS = {"delete": "del", "insert": "ins"}
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["diff"] = render_diff
+    env.filters["number"] = render_number
+    env.globals.update(article_anchor=article_anchor, section_anchor=section_anchor, paragraphs=anchored_paragraphs,
+                       point_anchor=point_eid, section_number=section_number, group_runs=group_runs)
+    return env
+
+
+def render_diff(diff: TextDiff, side: Side = "both") -> Markup:
+    """Words with deletions in ``<del>`` and insertions in ``<ins>``; ``side`` shows one version only.
+
+    Spacing inside a run is the run's own; between runs it is the old text's
+    before a deletion and the new text's before an insertion or after one.
+    """
+    segments = diff.segments if side == "both" else diff.side(side)
+    out: list[str] = []
+    for index, segment in enumerate(segments):
+        words = "".join(_token(t, i == len(segment.tokens) - 1) for i, t in enumerate(segment.tokens))
+        tag = _TAGS.get(segment.kind)
+        if tag and _small(segment):
+            out.append(f'<{tag} class="mark">{words}</{tag}>')
+        else:
+            out.append(f"<{tag}>{words}</{tag}>" if tag else words)
+        if index + 1 < len(segments):
+            out.append(_between(segment, segments[index + 1]))
+    return Markup("".join(out))
+
+
+def _small(segment: Segment) -> bool:
+    """A change too small to see when only struck or underlined: punctuation, or a single character.
+
+    These get ``class="mark"``, which the stylesheets box, so that a deleted full
+    stop or an inserted comma survives black-and-white printing and photocopying.
+    """
+    text = "".join(t.text for t in segment.tokens)
+    return len(text) == 1 or all(not t.word for t in segment.tokens)
+
+
+def _between(before: Segment, after: Segment) -> str:
+    if after.kind == "insert" and not after.tokens[0].word and after.tokens[0].text in ",.;:!?)»”":
+        return ""  # no stray space before an inserted comma or full stop
+    last = ((before.old or before.tokens) if after.kind == "delete" else before.tokens)[-1:]
+    if last and last[0].space:
+        return " "
+    if before.kind == "delete" and after.kind == "insert" and before.tokens[-1].word and after.tokens[0].word:
+        return " "
+    return ""
+
+
+def _token(token: Token, last: bool) -> str:
+    text = str(escape(token.text))
+    if token.style == "em":
+        text = f"<em>{text}</em>"
+    elif token.style == "strong":
+        text = f"<strong>{text}</strong>"
+    return text if last or not token.space else text + " "
+
+
+def render_number(pair: tuple[str | None, str | None], suffix: str) -> Markup:
+    """A block's number as printed; a changed number as the old one struck and the new one inserted."""
+    old, new = pair
+    if old is None and new:  # an inserted block: its number is new too
+        return Markup(f"<ins>{escape(new)}{escape(suffix)}</ins>")
+    if new is None and old:
+        return Markup(f"<del>{escape(old)}{escape(suffix)}</del>")
+    if old == new or old is None or new is None:
+        return Markup(f"{escape(new)}{escape(suffix)}") if new else Markup("")
+    return Markup(f"<del>{escape(old)}{escape(suffix)}</del> <ins>{escape(new)}{escape(suffix)}</ins>")
+
+
+def section_number(section: SectionChange, labels: Labels) -> Markup:
+    """"Section II", or the old label struck and the new one inserted."""
+    old = labels.section(section.old_num) if section.old_num is not None else None
+    new = labels.section(section.new_num) if section.new_num is not None else None
+    if old is not None and new is not None and old != new:
+        return Markup(f"<del>{escape(old)}</del> <ins>{escape(new)}</ins>")
+    return Markup(escape(new if new is not None else old or ""))
+
+
+def article_anchor(article: ArticleChange) -> str:
+    if article.new_num is not None:
+        return article_eid(article.new_num)
+    return f"deleted__{article_eid(article.old_num or '')}"
+
+
+def section_anchor(section: SectionChange) -> str:
+    num = section.new_num if section.new_num is not None else section.old_num
+    prefix = "deleted__" if section.status == "deleted" else ""
+    return f"{prefix}sec_{num_part(num or '')}"
+
+
+@dataclass(frozen=True)
+class AnchoredParagraph:
+    change: ParagraphChange
+    anchor: str | None  # None for a paragraph only the old text has
+
+
+def anchored_paragraphs(article: ArticleChange) -> list[AnchoredParagraph]:
+    found: list[AnchoredParagraph] = []
+    index = 0
+    for paragraph in article.paragraphs:
+        if paragraph.status == "deleted" or article.new_num is None:
+            found.append(AnchoredParagraph(paragraph, None))
+            continue
+        index += 1
+        found.append(AnchoredParagraph(paragraph, paragraph_eid(article.new_num, paragraph.new_num or "", index)))
+    return found
+
+
+def visible_sections(redline: Redline, changed_only: bool) -> list[SectionChange]:
+    """Sections with the articles to print: with ``changed_only``, changed articles and changed section titles."""
+    if not changed_only:
+        return list(redline.sections)
+    kept = []
+    for section in redline.sections:
+        articles = tuple(a for a in section.articles if a.changed)
+        if articles or section.status != "equal" or section.num_changed:
+            kept.append(SectionChange(section.id, section.old_num, section.new_num, section.status, section.title,
+                                      articles))
+    return kept
+
+
+def redline_html(redline: Redline, labels: Labels, changed_only: bool = False, stylesheet: str | None = None) -> str:
+    """The redline page; ``stylesheet`` (CSS text) is inlined so that the file stands alone."""
+    template = environment().get_template("redline.html.j2")
+    numbers = counts(redline)
+    share = labels("amended_share", n=numbers.amended, m=numbers.old_articles,
+                   p=_percent(numbers.percent_amended, labels.lang))
+    return template.render(redline=redline, L=labels, counts=numbers, share=share, changed_only=changed_only,
+                           sections=visible_sections(redline, changed_only), stylesheet=stylesheet)
+
+
+def _percent(value: float, lang: str) -> str:
+    text = f"{value:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if lang in ("ru", "kk") else text

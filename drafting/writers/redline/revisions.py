@@ -1,0 +1,175 @@
+"""OLD and NEW: which sources a redline compares, read straight from git objects.
+
+A revision is, in this order:
+- ``WORKTREE`` (any case): the source folder as it is on disk, uncommitted edits included;
+- a named version of the work file (``versions[].name`` in work.yaml, read from the
+  working tree, else from HEAD): its ``commit``, or else a tag of the same name;
+- anything git itself understands: a tag, a branch, a SHA, ``HEAD~3``, ``main@{1}``.
+
+Nothing is checked out: the source folder of a commit is read from the object
+database with the same reader that reads the working tree. Problems a user can
+cause (no repository, an unknown revision, a revision without the source folder,
+history cut off in a shallow clone) are ``RevisionError``s with a clear message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from drafting.diagnostics import DraftingError
+from drafting.source.load import Loaded, load_tree
+from drafting.model import Work
+from drafting.source.reader import WORK_FILE
+from drafting.writers.redline.changes import Side
+from drafting.source.tree import FileTree, GitTree, SourceTree
+
+WORKTREE = "WORKTREE"
+
+
+class RevisionError(DraftingError):
+    """The revision cannot be read at all (exit 2): not a repository, unknown, no sources, shallow history."""
+
+
+@dataclass(frozen=True)
+class Version:
+    side: Side
+    work: Work
+    loaded: Loaded
+
+
+class Repository:
+    """The git repository holding a source folder."""
+
+    def __init__(self, source: Path) -> None:
+        import git
+
+        self.source = source
+        try:
+            self.repo = git.Repo(source, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise RevisionError(f"{source}: not inside a git repository, so there are no revisions to compare") from None
+        root = Path(self.repo.working_tree_dir or ".").resolve()
+        try:
+            self.folder = PurePosixPath(source.resolve().relative_to(root).as_posix())
+        except ValueError:
+            raise RevisionError(f"{source}: outside the repository at {root}") from None
+
+    @property
+    def shallow(self) -> bool:
+        return bool(self.repo.git.rev_parse("--is-shallow-repository").strip() == "true")
+
+    def named_versions(self) -> dict[str, str | None]:
+        """name -> commit (None when the work file gives none) from work.yaml on disk, else at HEAD."""
+        text = None
+        on_disk = self.source / WORK_FILE
+        if on_disk.is_file():
+            text = on_disk.read_text(encoding="utf-8", errors="replace")
+        else:
+            blob = self._blob("HEAD", self.folder / WORK_FILE)
+            text = blob.decode("utf-8", "replace") if blob is not None else None
+        try:
+            data: Any = yaml.safe_load(text) if text else None
+        except yaml.YAMLError:
+            data = None  # a broken work file is reported when it is read as a version; here it names nothing
+        found: dict[str, str | None] = {}
+        listed = data.get("versions") if isinstance(data, dict) else None
+        for item in listed if isinstance(listed, list) else []:  # a malformed list is reported by check
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                commit = item.get("commit")
+                found[item["name"]] = str(commit) if commit else None
+        return found
+
+    def resolve(self, spec: str) -> tuple[str, str]:
+        """(full SHA, label) of a revision; a RevisionError when git does not know it."""
+        if not spec or spec.startswith("-"):
+            raise RevisionError(f"'{spec}' is not a revision")
+        versions = self.named_versions()
+        rev, label = spec, spec
+        if spec in versions:
+            rev = versions[spec] or f"refs/tags/{spec}"
+        sha = self._rev_parse(rev)
+        if sha is None:
+            if spec in versions and versions[spec] is None:
+                raise RevisionError(f"named version '{spec}' has no commit in {WORK_FILE} and there is no tag "
+                                    f"'{spec}': add 'commit:' to the version or tag the revision")
+            where = f"named version '{spec}' ({rev})" if spec in versions else f"revision '{spec}'"
+            if self.shallow:
+                raise RevisionError(f"{where} is not in this shallow clone: its history was not fetched; "
+                                    "run 'git fetch --unshallow' (or 'git fetch --deepen N') and try again")
+            raise RevisionError(f"unknown {where}: give a tag, a branch, a commit, HEAD~N, "
+                                f"a named version ({', '.join(versions) or 'none in ' + WORK_FILE}) or {WORKTREE}")
+        return sha, f"{label} ({sha[:7]})" if not sha.startswith(spec) else sha[:7]
+
+    def tree(self, sha: str, label: str) -> tuple[GitTree, str]:
+        """The source folder in a commit, and the commit's date."""
+        commit = self.repo.commit(sha)
+        folder = str(self.folder)
+        try:
+            tree = commit.tree if folder == "." else commit.tree / folder
+        except KeyError:
+            tree = None
+        if tree is None or tree.type != "tree":
+            raise RevisionError(f"revision {label} has no folder '{folder}': nothing to compare there")
+        try:
+            tree / WORK_FILE
+        except KeyError:
+            raise RevisionError(f"revision {label} has no {folder}/{WORK_FILE}: no work to compare there") from None
+        return GitTree(tree, f"{label.split(' ')[0]}:{folder}"), commit.committed_datetime.date().isoformat()
+
+    def _rev_parse(self, rev: str) -> str | None:
+        import git
+
+        try:
+            out = self.repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        except git.GitCommandError:
+            return None
+        return str(out).strip() or None
+
+    def _blob(self, rev: str, path: PurePosixPath) -> bytes | None:
+        try:
+            data: bytes = (self.repo.commit(rev).tree / str(path)).data_stream.read()
+        except (KeyError, ValueError):
+            return None
+        return data
+
+
+def read_version(source: Path, spec: str, repository: Repository | None = None,
+                 allow_errors: bool = False) -> Version:
+    """The work as it is in one revision (or on disk for WORKTREE), checked like ``drafting check``."""
+    tree: SourceTree
+    if spec.upper() == WORKTREE:
+        if not (source / WORK_FILE).is_file():
+            raise RevisionError(f"{source}: no {WORK_FILE} in the working tree: nothing to compare")
+        tree = FileTree(source)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        date = _epoch_date(epoch) if epoch else None
+        side = Side(spec, "working tree", None, date)
+    else:
+        repository = repository or Repository(source)
+        sha, label = repository.resolve(spec)
+        tree, date = repository.tree(sha, label)
+        side = Side(spec, label, sha, date)
+    loaded = load_tree(tree)
+    named = loaded.work.meta.version_named(spec) if loaded.work is not None else None
+    if named is not None:  # a named version is dated by the work file (first draft: 2026-01-31), not by its commit
+        side = dataclasses.replace(side, date=named.date.isoformat())
+    if loaded.work is None or (loaded.diagnostics.has_errors() and not allow_errors):
+        raise DraftingError(f"{side.label}: the sources have errors (see above); "
+                            "fix them, or pass --allow-errors to compare anyway", loaded.diagnostics.sorted())
+    return Version(side, loaded.work, loaded)
+
+
+def _epoch_date(epoch: str) -> str | None:
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
