@@ -352,6 +352,7 @@ class WorkMeta:
     publications: tuple[Publication, ...]
     authors: dict[str, dict[str, str]]
     loc: Loc
+    uri: str | None = None  # the work's FRBR URI as published (kept by import: a year-only /1977/ stays)
 
     @property
     def codes(self) -> list[str]:

@@ -2,8 +2,10 @@
 
 Form: ``/akn/{country}/{doctype}[/{subtype}]/{date}/{number}`` for the work, then
 ``/{lang3}@{expression date}`` for an expression, and ``.xml``/``.akn`` for the
-manifestation. The work date is always a full date: a year-only date is invalid in
-the strict schema's ``FRBRdate``.
+manifestation. The ``FRBRdate`` is always a full date (a year-only date is invalid in
+the strict schema); the URI's date is the work's full date, unless work.yaml keeps the
+URI as published (``uri``, written by ``drafting import``): then its components are
+used verbatim (``/akn/tz/act/1977/12`` stays).
 """
 
 from __future__ import annotations
@@ -16,6 +18,15 @@ from drafting.model import WorkMeta
 
 
 def work_frbr(meta: WorkMeta) -> FrbrUri:
+    if meta.uri:
+        kept = parse(meta.uri)
+        if kept is not None:
+            kept.work_component = None
+            kept.portion = None
+            kept.language = "eng"
+            kept.expression_date = None
+            kept.format = None
+            return kept
     return FrbrUri(country=meta.country, locality=None, doctype=meta.doctype, subtype=meta.subtype, actor=None,
                    date=meta.date.isoformat(), number=meta.number)
 

@@ -237,7 +237,7 @@ class Reader:
             country=data["country"], doctype=data["doctype"], subtype=data.get("subtype"), number=data["number"],
             date=_date(data["date"]), author=data["author"], title=dict(data["title"]), languages=languages,
             profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
-            authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
+            authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1), uri=data.get("uri"),
         )
 
     def _profile(self, meta: WorkMeta | None, layout: Layout, readable: set[str]) -> Profile:
