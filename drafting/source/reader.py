@@ -508,11 +508,11 @@ class Reader:
                 slug = SECTION_DIR_RE.match(name)
                 node = Container(slug.group(2) if slug else name, info.num, info.titles.get(lang, ""), info.loc,
                                  tuple(build(sub, lang)), info.level)
-                items.append(((_dir_order(name)[0], 0, name), node))
+                items.append(((_dir_order(name)[0], 1, name), node))
             for stem, versions in articles.get(folder, {}).items():
                 if lang in versions:
                     order = ARTICLE_RE.match(f"{stem}.x.md")
-                    items.append(((int(order.group(1)) if order else 0, 1, stem), versions[lang]))
+                    items.append(((int(order.group(1)) if order else 0, 0, stem), versions[lang]))
             # by the files' number prefixes; stable, so 044 stays before 044a
             return [node for _, node in sorted(items, key=lambda kv: kv[0][:2])]
 
