@@ -4,9 +4,9 @@ Parsing an article (front matter through PyYAML and the JSON Schema, the body
 through markdown-it) is nearly all the work of reading a tree. A tool that
 reads the same tree again and again (the language server, after every edit)
 keeps a ``ParseCache`` and reads with ``read_tree_cached``: an article whose
-file, name and text are the same as last time is taken from the cache together
+file, name, text and profile are the same as last time is taken from the cache together
 with the diagnostics its parse gave; everything else (the layout, the work file,
-sections, the assembly of the model) runs as usual, so the result is the one
+containers, annexes, the assembly of the model) runs as usual, so the result is the one
 ``read_tree`` gives. The cache holds one entry per path (the latest text), so it
 never grows past the tree.
 """
@@ -71,7 +71,7 @@ class CachingReader(Reader):
         self.cache = cache
 
     def _article(self, item: ArticleFile, stem: str) -> Article | None:
-        key = (self.show(item.path), stem, item.order, self.texts[item.path])
+        key = (self.show(item.path), stem, item.order, self.profile, self.texts[item.path])
         parse_one = super()._article
 
         def parse(diags: Diagnostics) -> Article | None:
