@@ -307,16 +307,22 @@ def sequence_targets(nums: list[str], allow_inserted: bool, start: int = 0, styl
     """The numbers ``nums`` should have in this order: 1, 2, 3... in the level's style; where the profile
     allows inserted numbers, an inserted one (``3-1``, ``9A``) stays inserted after its new base."""
     out: list[str] = []
-    counter, base = start, 0
+    counter = start
+    previous: Number | None = None
     kind = inserted or "dash"
     for text in nums:
         number = parse_number(text, style, kind)
-        if allow_inserted and number is not None and number.inserted and base:
-            out.append(format_number(Number((base, *number.parts[1:])), style, kind))
+        if allow_inserted and number is not None and number.inserted and previous is not None:
+            depth = len(number.parts)
+            if len(previous.parts) >= depth:  # a sibling: the next at that depth
+                parts = (*previous.parts[:depth - 1], previous.parts[depth - 1] + 1)
+            else:  # the first inserted after its base (3 -> 3-1, 9 -> 9A)
+                parts = (*previous.parts, *([1] * (depth - len(previous.parts))))
+            previous = Number(parts)
         else:
             counter += 1
-            base = counter
-            out.append(format_ordinal(counter, style))
+            previous = Number((counter,))
+        out.append(format_number(previous, style, kind))
     return out
 
 
@@ -356,8 +362,9 @@ def _number_sections(plan: Plan, profile: Profile) -> None:
         if entry.parent is not None:
             entry.new_folder = f"{entry.parent.new_folder}/{entry.new_folder}"
     for entry in containers:
-        if entry.num != entry.new_num or entry.folder != entry.new_folder:
-            folder = f"  (folder {entry.folder} -> {entry.new_folder})" if entry.folder != entry.new_folder else ""
+        renamed = entry.name != entry.new_folder.rsplit("/", 1)[-1]
+        if entry.num != entry.new_num or renamed:
+            folder = f"  (folder {entry.folder} -> {entry.new_folder})" if renamed else ""
             plan.changes.append(f"{entry.level} {entry.num or '?'} -> {entry.new_num}{folder}")
     for entry in plan.sections:
         if not entry.folder:
