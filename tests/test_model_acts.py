@@ -151,7 +151,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_a_container_at_the_wrong_level_is_named(tmp_path: Path) -> None:
     root = copy("kz-code", tmp_path)
     (root / "01-general/01-basics/chapter.yaml").rename(root / "01-general/01-basics/section.yaml")
-    assert "01-general/01-basics/section.yaml:1:1: N311 a section cannot stand directly in a section: expected " \
+    assert "01-general/01-basics/section.yaml:1:1: N312 a section cannot stand directly in a section: expected " \
            "chapter.yaml here (the profile's levels: section > chapter > paragraph-group)" in findings(root)
 
 

@@ -359,7 +359,7 @@ class Reader:
         return found
 
     def _nesting(self, found: dict[str, ContainerInfo]) -> None:
-        """N311: each container's level comes below its parent's in the profile (optional levels may be skipped)."""
+        """N312: each container's level comes below its parent's in the profile (optional levels may be skipped)."""
         order = [level.name for level in self.profile.container_levels]
         for folder, info in found.items():
             if info.level not in order:
@@ -372,7 +372,7 @@ class Reader:
                 where = f"a {found[parent].level}" if parent in found else "the top of the act"
                 wanted = self.profile.container_levels[above + 1].name if above + 1 < len(order) else None
                 hint = f"expected {wanted}.yaml here" if wanted else "no container level is left below it"
-                self.diags.error(info.loc.path, 1, "N311",
+                self.diags.error(info.loc.path, 1, "N312",
                                  f"a {info.level} cannot stand directly in {where}: {hint} (the profile's levels: "
                                  f"{' > '.join(order)})")
 
