@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from drafting.eids import PREAMBLE_EID, Identifiers, article_eid, paragraph_eid, point_eid, section_eid, unit_eid
+from drafting.writers.html.blocks import BlockRenderer
 from drafting.writers.html.render import InlineRenderer
 from drafting.model import Article, Work
 from drafting.resources import TEMPLATES_DIR as TEMPLATES_DIR  # re-exported: the HTML and PDF writers import it here
@@ -94,6 +95,7 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         return work.profile.level_label(lang, level, num)
 
     profile = work.profile
+    inline = InlineRenderer(work, lang, links=options.links)
 
     template = environment().get_template("edition.html.j2")
     return template.render(
@@ -115,5 +117,6 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         article_level=profile.article_level,
         paragraph_level=profile.paragraph_level,
         point_level=profile.point_level,
-        inline=InlineRenderer(work, lang, links=options.links),
+        inline=inline,
+        blocks=BlockRenderer(profile, inline),
     )
