@@ -115,3 +115,28 @@ def test_every_style_reads_back_what_it_writes(value: int, style: str) -> None:
     text = format_ordinal(value, style)
     parsed = parse_number(text, style, None)
     assert parsed is not None and parsed.parts == (value,)
+
+
+def test_new_units_at_every_level(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = copy("kz-code", tmp_path)
+
+    def new(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "drafting", "new", *args], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout + done.stderr
+
+    assert "new chapter 2 'wells'" in new("chapter", str(root), "--in", "01-general", "--after", "1", "--slug", "wells")
+    assert (root / "01-general/02-wells/chapter.yaml").is_file()
+    assert (root / "01-general/03-use/chapter.yaml").read_text(encoding="utf-8").startswith("number: 3")
+    assert "new article 3 'depth'" in new("article", str(root), "--in", "01-general/02-wells", "--slug", "depth")
+    assert (root / "01-general/03-use/01-common/004-common-use.ru.md").read_text(encoding="utf-8").count("number: 4")
+    assert "new paragraph-group 3 'reserve'" in new("paragraph-group", str(root), "--in", "chapter 3", "--slug",
+                                                    "reserve")
+    assert (root / "01-general/03-use/03-reserve/paragraph-group.yaml").is_file()
+    assert errors(root) == []
+    done = subprocess.run([sys.executable, "-m", "drafting", "new", "title", str(root)], capture_output=True,
+                          text=True)
+    assert done.returncode == 1 and "'title' is not a container level of the profile 'kz-code'" in done.stderr
