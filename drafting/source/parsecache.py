@@ -69,9 +69,12 @@ class CachingReader(Reader):
     def __init__(self, tree: SourceTree, cache: ParseCache) -> None:
         super().__init__(tree)
         self.cache = cache
+        self._levels_for: object = None
+        self._levels = ""
 
     def _article(self, item: ArticleFile, stem: str) -> Article | None:
-        key = (self.show(item.path), stem, item.order, self.texts[item.path])
+        # the profile's levels decide how lists parse: a changed profile parses every article again
+        key = (self.show(item.path), stem, item.order, self.texts[item.path], self._levels_key())
         parse_one = super()._article
 
         def parse(diags: Diagnostics) -> Article | None:
@@ -84,6 +87,13 @@ class CachingReader(Reader):
         article, found = self.cache.get(item.path, key, parse)
         self.diags.extend(found)
         return article
+
+
+    def _levels_key(self) -> str:
+        if getattr(self, "_levels_for", None) is not self.profile:
+            self._levels_for = self.profile
+            self._levels = repr(self.profile.levels)
+        return self._levels
 
 
 def read_tree_cached(tree: SourceTree, cache: ParseCache) -> ReadResult:
