@@ -74,11 +74,12 @@ class Reader:
         self.diags = Diagnostics()
         self.texts: dict[str, str] = {}
         self.profile = Profile(name="(none)", preamble_required=False)
+        self.nested: list[str] = []  # folders holding other works (their own work.yaml)
 
     # -- the pipeline -------------------------------------------------------------
 
     def read(self) -> ReadResult:
-        entries = self.tree.entries()
+        entries = self._own(self.tree.entries())
         layout = self._layout(entries)
         readable = {e.path for e in entries if self._decode(e)}
         meta = self._work(layout, readable)
@@ -93,6 +94,15 @@ class Reader:
         expressions = self._assemble(meta, codes, preambles, sections, articles, annexes)
         work = Work(meta, profile, expressions) if meta is not None else None
         return ReadResult(work, self.diags, len(entries), self.tree, self.texts)
+
+    def _own(self, entries: list[Entry]) -> list[Entry]:
+        """The entries of this work: a folder below the root with its own work.yaml is another act of the
+        repository (drafting.yaml), read on its own, not part of this one."""
+        nested = sorted({e.path[: -len(WORK_FILE)] for e in entries if e.path.endswith("/" + WORK_FILE)})
+        if not nested:
+            return entries
+        self.nested = [folder.rstrip("/") for folder in nested]
+        return [e for e in entries if not e.path.startswith(tuple(nested))]
 
     def show(self, path: str) -> str:
         return self.tree.display(path)
@@ -237,6 +247,7 @@ class Reader:
             date=_date(data["date"]), author=data["author"], title=dict(data["title"]), languages=languages,
             profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
             authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
+            short=data.get("short"),
         )
 
     def _profile(self, meta: WorkMeta | None, layout: Layout, readable: set[str]) -> Profile:

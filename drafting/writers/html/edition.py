@@ -44,6 +44,9 @@ class EditionOptions:
     language_pages: bool = True  # link every article to the other languages' pages
     page_name: str = "{lang}.html"  # file name of each language's page
     extra: dict[str, str] = field(default_factory=dict)
+    # the repository's other acts (drafting.yaml), for references to them, and where their pages are
+    others: dict[str, Work] = field(default_factory=dict)
+    other_page: str = "../../{work}/html/{lang}.html"
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +98,7 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         return work.profile.level_label(lang, level, num)
 
     profile = work.profile
-    inline = InlineRenderer(work, lang, links=options.links)
+    inline = InlineRenderer(work, lang, links=options.links, others=options.others, other_page=options.other_page)
 
     template = environment().get_template("edition.html.j2")
     return template.render(

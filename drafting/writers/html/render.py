@@ -7,12 +7,13 @@ plain text by the time it reaches the model, and ``escape`` keeps it so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from markupsafe import Markup, escape
 
 from drafting.eids import Identifiers, unit_eid
+from drafting.source.library import resolve_other
 from drafting.model import Annex, Article, Emphasis, Inline, InlineSeq, Note, Ref, Strong, Term, Text, Work
 
 
@@ -27,6 +28,8 @@ class InlineRenderer:
     work: Work
     lang: str
     links: bool = True
+    others: dict[str, Work] = field(default_factory=dict)  # the repository's other acts, by short name
+    other_page: str = "../../{work}/html/{lang}.html"
 
     def __post_init__(self) -> None:
         expression = self.work.expression(self.lang)
@@ -78,6 +81,13 @@ class InlineRenderer:
         return Markup('<a class="term" href="#term-%s">%s</a>') % (node.id, text)
 
     def render_ref(self, node: Ref) -> Markup:
+        if node.work is not None:
+            other = resolve_other(self.others, node)
+            text = self(node.children) if node.children else escape(other[2](self.lang) if other else node.target)
+            if other is None or not self.links:
+                return Markup('<span class="ref">%s</span>') % text
+            page = self.other_page.format(work=node.work, lang=self.lang)
+            return Markup('<a class="ref other-act" href="%s#%s">%s</a>') % (page, other[1], text)
         if node.kind == "annex":
             found = self.annexes.get(node.target)
             text = self(node.children) if node.children else escape(self.ref_label(node))
