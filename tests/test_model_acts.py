@@ -151,7 +151,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_a_container_at_the_wrong_level_is_named(tmp_path: Path) -> None:
     root = copy("kz-code", tmp_path)
     (root / "01-general/01-basics/chapter.yaml").rename(root / "01-general/01-basics/section.yaml")
-    assert "01-general/01-basics/section.yaml:1:1: N311 a section cannot stand directly in a section: expected " \
+    assert "01-general/01-basics/section.yaml:1:1: N312 a section cannot stand directly in a section: expected " \
            "chapter.yaml here (the profile's levels: section > chapter > paragraph-group)" in findings(root)
 
 
@@ -227,3 +227,18 @@ def test_containers_and_articles_nest_in_file_order() -> None:
     assert kinds == ["Article", "Container"]
     assert isinstance(part.children[1], Container) and [a.num for a in part.children[1].articles] == ["2", "2A"]
     assert all(isinstance(a, Article) for a in part.articles)
+
+
+def test_languages_align_on_sub_points_and_table_shapes(tmp_path: Path) -> None:
+    root = copy("kz-code", tmp_path)
+    edit(root / "01-general/01-basics/002-principles.ru.md", "      б) для орошения.", "      в) для орошения.")
+    edit(root / "01-general/02-use/02-special/004-permits.ru.md", "   | Продление | 5 дней |\n",
+         "   | Продление | 5 дней |\n   | Отзыв | 1 день |\n")
+    edit(root / "annexes/01-tariffs.ru.md", "| Орошение | 12 |\n", "")
+    found = findings(root)
+    assert "01-general/01-basics/002-principles.ru.md:10:1: A402 point 2 has sub-points а, в here but а, б in the " \
+           "'kk' version" in found
+    assert "01-general/02-use/02-special/004-permits.ru.md:10:1: A410 the table has 4 rows of 2 cells here but 3 rows " \
+           "of 2 in the 'kk' version" in found
+    assert "annexes/01-tariffs.ru.md:8:1: A410 the table has 2 rows of 2 cells here but 3 rows of 2 in the 'kk' version" \
+        in found

@@ -43,6 +43,8 @@ def check_references(work: Work, diags: Diagnostics) -> None:
         sequences = _sequences(expression)
         for seq in sequences:
             for ref in iter_refs(seq):
+                if ref.work is not None:
+                    continue  # another act's: drafting.checks.crossrefs, with the repository's works
                 if ref.kind == "annex":
                     _check_annex(ref, own_annexes.get(ref.target) or annexes.get(ref.target), diags)
                 else:

@@ -123,7 +123,7 @@ def _missing_languages(state: SourceState, rel: str, text: Text, found: list[Dia
     article = here[1]
     folder = PurePosixPath(rel).parent
     stem = article.stem or PurePosixPath(rel).name.split(".")[0]
-    headings = analysis.work.profile.article_headings == "required"
+    headings = analysis.work.profile.article_level.headings == "required"
     out: list[types.CodeAction] = []
     for code in analysis.work.meta.codes:
         missing = (folder / f"{stem}.{code}.md").as_posix()

@@ -4,9 +4,9 @@ Parsing an article (front matter through PyYAML and the JSON Schema, the body
 through markdown-it) is nearly all the work of reading a tree. A tool that
 reads the same tree again and again (the language server, after every edit)
 keeps a ``ParseCache`` and reads with ``read_tree_cached``: an article whose
-file, name, text and profile are the same as last time is taken from the cache together
+file, name and text are the same as last time is taken from the cache together
 with the diagnostics its parse gave; everything else (the layout, the work file,
-containers, annexes, the assembly of the model) runs as usual, so the result is the one
+sections, the assembly of the model) runs as usual, so the result is the one
 ``read_tree`` gives. The cache holds one entry per path (the latest text), so it
 never grows past the tree.
 """
@@ -69,9 +69,12 @@ class CachingReader(Reader):
     def __init__(self, tree: SourceTree, cache: ParseCache) -> None:
         super().__init__(tree)
         self.cache = cache
+        self._levels_for: object = None
+        self._levels = ""
 
     def _article(self, item: ArticleFile, stem: str) -> Article | None:
-        key = (self.show(item.path), stem, item.order, self.profile, self.texts[item.path])
+        # the profile's levels decide how lists parse: a changed profile parses every article again
+        key = (self.show(item.path), stem, item.order, self.texts[item.path], self._levels_key())
         parse_one = super()._article
 
         def parse(diags: Diagnostics) -> Article | None:
@@ -84,6 +87,13 @@ class CachingReader(Reader):
         article, found = self.cache.get(item.path, key, parse)
         self.diags.extend(found)
         return article
+
+
+    def _levels_key(self) -> str:
+        if getattr(self, "_levels_for", None) is not self.profile:
+            self._levels_for = self.profile
+            self._levels = repr(self.profile.levels)
+        return self._levels
 
 
 def read_tree_cached(tree: SourceTree, cache: ParseCache) -> ReadResult:

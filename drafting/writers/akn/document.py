@@ -38,7 +38,9 @@ from drafting.writers.artifacts import Artifact, BuildContext
 from drafting.diagnostics import DraftingError
 from drafting.model import (Annex, Article, Container, Emphasis, InlineSeq, Note, Paragraph, Point, Preamble, Ref, Strong,
                             Table, Term, Text, Work, iter_inline)
+from drafting.akn.uri import work_uri
 from drafting.profile import Level
+from drafting.source.library import resolve_other
 
 KIND = "akn"
 _T = {name: tag(name) for name in (
@@ -61,8 +63,10 @@ def manifestation_date(work: Work) -> dt.date:
 
 
 class ActWriter:
-    def __init__(self, work: Work, lang: str, date: dt.date | None = None) -> None:
+    def __init__(self, work: Work, lang: str, date: dt.date | None = None,
+                 others: dict[str, Work] | None = None) -> None:
         self.work = work
+        self.others = others or {}
         self.lang = lang
         self.expression = work.expression(lang)
         self.date = date or manifestation_date(work)
@@ -258,6 +262,9 @@ class ActWriter:
         self.inlines(element, node.children)
 
     def inline_ref(self, parent: etree._Element, node: Ref) -> None:
+        if node.work is not None:
+            self.other_act_ref(parent, node)
+            return
         if node.kind == "annex":
             found = self.annex_targets.get(node.target)
             if found is None:
@@ -282,6 +289,19 @@ class ActWriter:
         else:
             element.text = self.label(target, node.paragraph)
 
+    def other_act_ref(self, parent: etree._Element, node: Ref) -> None:
+        """A reference to another act: ``href`` is its FRBR work URI and the target's eId (``.../~art_5``)."""
+        found = resolve_other(self.others, node)
+        if found is None:  # not built with the repository's works: keep the text
+            self.inlines(parent, node.children or (Text(node.target),))
+            return
+        work, eid, label = found
+        element = etree.SubElement(parent, _T["ref"], href=f"{work_uri(work.meta)}/~{eid}")
+        if node.children:
+            self.inlines(element, node.children)
+        else:
+            element.text = label(self.lang)
+
     def label(self, target: Article, paragraph: str | None) -> str:
         profile = self.work.profile
         if paragraph:
@@ -289,8 +309,8 @@ class ActWriter:
         return profile.label(self.lang, "article", n=target.num)
 
 
-def document_bytes(work: Work, lang: str, date: dt.date | None = None) -> bytes:
-    return ActWriter(work, lang, date).to_bytes()
+def document_bytes(work: Work, lang: str, date: dt.date | None = None, others: dict[str, Work] | None = None) -> bytes:
+    return ActWriter(work, lang, date, others).to_bytes()
 
 
 def artifact_path(lang: str) -> str:
@@ -305,7 +325,7 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
     artifacts: list[Artifact] = []
     for lang in ctx.languages:
         ctx.progress(f"akn: {lang}")
-        data = document_bytes(work, lang)
+        data = document_bytes(work, lang, others=ctx.options.get("works"))  # type: ignore[arg-type]
         relative = artifact_path(lang)
         if check:
             errors = validate(data)
