@@ -26,7 +26,7 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
 ) -> None:
     """Convert Akoma Ntoso 3.0 acts into source trees; report every element that could not be mapped."""
-    from drafting.importer.acts import import_to
+    from drafting.importer.acts import import_trees
     from drafting.importer.census import kept, level_differences, tree_census
     from drafting.source.load import load
 
@@ -34,7 +34,7 @@ def import_(
         if not path.is_file():
             usage(f"{path}: no such file")
     try:
-        works = import_to(files, out, force, work)
+        works = import_trees(files, out, force, work)
     except DraftingError as error:
         fail(error, EXIT_USAGE)
     findings = works[0].diagnostics.sorted()

@@ -117,7 +117,13 @@ def import_files(paths: list[Path], pick: str | None = None) -> Imported:
     return works[0]
 
 
-def import_to(paths: list[Path], out: Path, force: bool = False, pick: str | None = None) -> list[Imported]:
+def import_to(paths: list[Path], out: Path, force: bool = False, pick: str | None = None) -> Imported:
+    """Write the files' work into ``out``; the first when they hold several (each into a folder of its own)."""
+    return import_trees(paths, out, force, pick)[0]
+
+
+def import_trees(paths: list[Path], out: Path, force: bool = False, pick: str | None = None) -> list[Imported]:
+    """Write every work of the files: into ``out``, or one folder each below it when there are several."""
     works = import_works(paths, pick)
     files: dict[str, str] = {}
     for imported in works:
