@@ -104,5 +104,6 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         other_languages=others,
         languages_label=LANGUAGES_LABEL.get(lang, "Languages"),
         label=label,
-        inline=InlineRenderer(work, lang, links=options.links),
+        inline=InlineRenderer(work, lang, links=options.links, joins=options.mode == "print"),
+        tie="\u00a0" if options.mode == "print" else " ",
     )

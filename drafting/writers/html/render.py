@@ -12,6 +12,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from drafting.writers.html.joins import join_numbers
 from drafting.eids import article_eid, paragraph_eid
 from drafting.model import Article, Emphasis, Inline, InlineSeq, Ref, Strong, Text, Work
 
@@ -21,12 +22,13 @@ class InlineRenderer:
     """Renders inline sequences of one language.
 
     ``links`` off renders cross-references as text (the print-shop PDF carries no
-    link annotations); ``page`` is the file the anchors live in ("" = this page).
+    link annotations); ``joins`` on (print) keeps numbers with their words; ``page`` is the file the anchors live in ("" = this page).
     """
 
     work: Work
     lang: str
     links: bool = True
+    joins: bool = False  # print: numbers kept with their words (drafting/writers/html/joins.py)
 
     def __post_init__(self) -> None:
         self.articles: dict[str, Article] = self.work.expression(self.lang).article_by_id()
@@ -41,7 +43,7 @@ class InlineRenderer:
         return Markup("").join(self._by_type[type(node)](node) for node in seq)
 
     def render_text(self, node: Text) -> Markup:
-        return escape(node.value)
+        return join_numbers(node.value, self.lang) if self.joins else escape(node.value)
 
     def render_emphasis(self, node: Emphasis) -> Markup:
         return Markup("<em>%s</em>") % self(node.children)
