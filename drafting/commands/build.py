@@ -8,6 +8,8 @@ from pathlib import Path
 import typer
 
 from drafting.console import EXIT_FINDINGS, fail, interactive, usage
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 from drafting.diagnostics import DraftingError
 
 
@@ -49,6 +51,9 @@ def build(
         entries = run_build(source, out, _split(only), _split(lang), options, progress)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS if error.diagnostics else 2)
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: nothing was written to {out}", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if not quiet:
         for entry in entries:
             typer.echo(f"{out / str(entry['path'])}")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from drafting.diagnostics import DraftingError
+from drafting.writers.cachedir import project_cache
 from drafting.source.load import load_valid
 from drafting.writers.manifest import MANIFEST as MANIFEST, Artifact as Artifact, sha256 as sha256  # re-exported
 from drafting.writers.manifest import install, staging
@@ -90,7 +91,7 @@ def build(
     if missing:
         raise DraftingError(f"unknown language(s): {', '.join(missing)} (the work has {', '.join(work.meta.codes)})")
     say = progress or (lambda message: None)
-    cache = Path(os.environ.get("DRAFTING_CACHE", out.parent / ".drafting-cache"))
+    cache = project_cache(source)
     with staging(out) as staged:
         context = BuildContext(source, staged, out, codes, cache, dict(options or {}), say)
         artifacts: list[Artifact] = []
