@@ -142,7 +142,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("R503 image", edit(f"{A1}.en.md", "first measure", "first ![x](file:///etc/passwd) measure"),
      f"src/{A1}.en.md:7:22: error R503 images are not allowed in the text (refused: 'file:///etc/passwd')"),
     ("R503 external link", edit(f"{A1}.en.md", "first measure", "first [x](https://example.invalid/) measure"),
-     f"src/{A1}.en.md:7:21: error R503 links may only point at articles, as (art:ID) or (art:ID/PARAGRAPH); refused: 'https://example.invalid/'"),
+     f"src/{A1}.en.md:7:21: error R503 links may only point at articles, as (art:ID) or (art:ID/PARAGRAPH), at annexes (annex:ID) or at defined terms (def:ID, term:ID); refused: 'https://example.invalid/'"),
     ("R504 stale number", edit("11-final/021-final-1.ru.md", "[статьи 1]", "[статьи 7]"),
      "src/11-final/021-final-1.ru.md:5:22: error R504 reference text 'статьи 7' does not name article 1, the current number of 'foundations-1'"),
     ("M601 heading", edit(f"{A1}.en.md", "1. This is", "# Title\n1. This is"),

@@ -31,8 +31,8 @@ def test_bundled_profiles() -> None:
     settings = load_settings()
     assert {"a2", "a3", "a4"} <= set(settings.profiles)
     a2, a3, a4 = settings.profiles["a2"], settings.profiles["a3"], settings.profiles["a4"]
-    assert (a2.width, a2.height, a2.columns, a2.default, a2.print_file) == ("420mm", "578mm", 6, True, True)
-    assert (a3.width, a3.height, a3.columns) == ("289mm", "420mm", 4)
+    assert (a2.width, a2.height, a2.columns, a2.default, a2.print_file) == ("420mm", "578mm", 5, True, True)
+    assert (a3.width, a3.height, a3.columns) == ("289mm", "420mm", 3)
     assert a4.columns == 1 and a4.toc and a4.default and not a4.print_file
     assert settings.print_file.variant in ("pdf/x-1a", "pdf/x-4") and settings.print_file.icc.is_file()
 
