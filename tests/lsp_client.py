@@ -6,7 +6,7 @@ import asyncio
 import shutil
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence, Union
 
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
@@ -22,7 +22,20 @@ def copy_constitution(tmp_path: Path) -> Path:
     return root
 
 
+def _read_code_actions_as_editors_do(client: LanguageClient) -> None:
+    """lsprotocol reads any code action that has a ``command`` as a bare Command, even when that command is an
+    object (a CodeAction that runs a command); editors tell them apart by the field's type, so do the same."""
+    converter = client.protocol._converter  # type: ignore[attr-defined]
+
+    def structure(value: Any, _: type) -> types.Command | types.CodeAction:
+        kind = types.Command if isinstance(value.get("command"), str) else types.CodeAction
+        return converter.structure(value, kind)  # type: ignore[no-any-return]
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)
+
+
 async def start(client: LanguageClient, folder: Path) -> types.InitializeResult:
+    _read_code_actions_as_editors_do(client)
     return await client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
         root_uri=folder.as_uri(),

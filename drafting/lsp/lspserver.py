@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from drafting import __version__
-from drafting.lsp import lspdiagnostics, navigation
+from drafting.diagnostics import DraftingError
+from drafting.lsp import codeactions, completion, lspdiagnostics, navigation, renaming, symbols
 from drafting.lsp.positions import Text
 from drafting.lsp.workspacestate import SourceState, Sources
 
@@ -195,6 +196,104 @@ def hover(ls: DraftingServer, params: types.HoverParams) -> types.Hover | None:
         return None
     state, rel, text = doc
     return navigation.hover(state, rel, text, params.position)
+
+
+@server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=completion.TRIGGERS))
+@guarded(None)
+def complete(ls: DraftingServer, params: types.CompletionParams) -> types.CompletionList | None:
+    doc = ls.document(params.text_document.uri)
+    if doc is None:
+        return None
+    state, rel, text = doc
+    return completion.complete(state, rel, text, params.position)
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+@guarded(None)
+def prepare_rename(ls: DraftingServer, params: types.PrepareRenameParams) -> types.PrepareRenamePlaceholder | None:
+    doc = ls.document(params.text_document.uri)
+    if doc is None:
+        return None
+    state, rel, text = doc
+    return renaming.prepare(state, rel, text, params.position)
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+@guarded(None)
+def rename(ls: DraftingServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    doc = ls.document(params.text_document.uri)
+    if doc is None:
+        return None
+    state, rel, text = doc
+    return renaming.rename(state, rel, text, params.position, params.new_name, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+    code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Source]))
+@guarded(None)
+def code_action(ls: DraftingServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    doc = ls.document(params.text_document.uri)
+    if doc is None:
+        return None
+    state, rel, text = doc
+    return codeactions.actions(state, rel, text, params.range)
+
+
+@server.command(codeactions.RENUMBER_COMMAND)
+@guarded(None)
+def renumber(ls: DraftingServer, source: str) -> str | None:
+    """Renumber the tree on disk (all or nothing), then read it again; refused while buffers are unsaved."""
+    from drafting.tools.renumbering import renumber as renumber_tree
+
+    found = ls.locate(source.rstrip("/") + "/work.yaml") if isinstance(source, str) else None
+    if found is None:
+        raise JsonRpcInvalidParams("drafting.renumber takes the URI of a source folder (the one holding work.yaml)")
+    state = found[0]
+    unsaved = sorted(rel for rel, text in state.buffers.items() if _differs_from_disk(state, rel, text))
+    if unsaved:
+        message = f"drafting: save {', '.join(unsaved[:3])}{' ...' if len(unsaved) > 3 else ''} before renumbering"
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
+        return message
+    try:
+        plan = renumber_tree(state.root)
+    except DraftingError as error:
+        reasons = "; ".join(d.format() for d in error.diagnostics[:3])
+        message = f"drafting: renumbering refused: {error.message}" + (f" ({reasons})" if reasons else "")
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+        return message
+    state.disk_changed()
+    for rel in list(state.buffers):  # every buffer was saved: it now holds what the editor will reload
+        try:
+            state.change(rel, state.path(rel).read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            state.close(rel)  # renamed or gone
+    ls.publish(state)
+    summary = f"drafting: renumbered ({len(plan.changes)} changes, {plan.references} references rewritten)"
+    ls.window_show_message(types.ShowMessageParams(types.MessageType.Info, summary))
+    return summary
+
+
+def _differs_from_disk(state: SourceState, rel: str, text: str) -> bool:
+    try:
+        return state.path(rel).read_bytes().decode("utf-8") != text
+    except (OSError, UnicodeDecodeError):
+        return True
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+@guarded(None)
+def document_symbol(ls: DraftingServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+    doc = ls.document(params.text_document.uri)
+    if doc is None:
+        return None
+    state, rel, text = doc
+    return symbols.document_symbols(state, rel, text)
+
+
+@server.feature(types.WORKSPACE_SYMBOL)
+@guarded(None)
+def workspace_symbol(ls: DraftingServer, params: types.WorkspaceSymbolParams) -> list[types.WorkspaceSymbol] | None:
+    return symbols.workspace_symbols(list(ls.sources.states.values()), params.query)
 
 
 def serve() -> None:

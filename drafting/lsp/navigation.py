@@ -17,6 +17,7 @@ from drafting.diagnostics import Diagnostics
 from drafting.lsp.positions import Text, link_span
 from drafting.lsp.workspacestate import Analysis, SourceState
 from drafting.model import Article, Paragraph, Ref, iter_refs, plain_text
+from drafting.source.sourcetext import Link
 from drafting.source.yamldoc import FRONT_MATTER_RE, parse_yaml
 
 HOVER_CHARS = 400  # of each language's text
@@ -98,14 +99,21 @@ def every_reference(analysis: Analysis) -> list[Found]:
     return found
 
 
-def href_range(state: SourceState, item: Found, codec: PositionCodec) -> types.Location | None:
-    """The location of a reference's ``art:ID[/P]`` in its file."""
-    text = text_of(state, item.path, codec)
-    if text is None:
-        return None
-    start = text.line_span(item.ref.loc.line)[0] + item.ref.loc.column - 1
-    href = f"art:{item.ref.target}" + (f"/{item.ref.paragraph}" if item.ref.paragraph else "")
-    return types.Location(state.path(item.path).as_uri(), text.range(start, start + len(href)))
+def reference_links(state: SourceState, article_id: str, codec: PositionCodec) -> list[tuple[Text, Link]]:
+    """Every link to ``article_id``: the model says which files hold one, the link reader where each is."""
+    paths = sorted({item.path for item in every_reference(state.analysis()) if item.ref.target == article_id})
+    found: list[tuple[Text, Link]] = []
+    for path in paths:
+        text = text_of(state, path, codec)
+        if text is not None:
+            found.extend((text, link) for link in text.links() if link.target == article_id)
+    return found
+
+
+def id_range(text: Text, link: Link) -> types.Range:
+    """The range of the id inside a link's ``art:ID[/P]``."""
+    start = link.href_start + len("art:")
+    return text.range(start, start + len(link.target))
 
 
 def id_span(raw: str) -> tuple[int, int] | None:
@@ -141,11 +149,8 @@ def references(state: SourceState, rel: str, text: Text, position: types.Positio
         return None
     article_id = target[0]
     out = declarations(state, article_id, codec) if include_declaration else []
-    for item in every_reference(state.analysis()):
-        if item.ref.target == article_id:
-            location = href_range(state, item, codec)
-            if location is not None:
-                out.append(location)
+    for found, link in reference_links(state, article_id, codec):
+        out.append(types.Location(state.path(found.rel).as_uri(), found.range(link.href_start, link.href_end)))
     return out
 
 

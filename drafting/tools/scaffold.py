@@ -35,6 +35,12 @@ class Created:
     renumbered: list[str] = field(default_factory=list)  # the renumbering plan's lines
 
 
+def article_source(stable_id: str, number: str, heading: bool, body: str = f"{TODO}\n") -> str:
+    """A new article file: front matter (with a TODO heading when the profile requires headings) and ``body``."""
+    heading_line = f"heading: {TODO}\n" if heading else ""
+    return f"---\nid: {stable_id}\nnumber: {number}\n{heading_line}---\n{body}"
+
+
 def new_article(source: Path | str, section: str | None = None, after: str | None = None,
                 article_id: str | None = None, slug: str | None = None) -> Created:
     """Add an article after article ``after`` (in ``section``), or at the end of ``section``."""
@@ -47,14 +53,14 @@ def new_article(source: Path | str, section: str | None = None, after: str | Non
     following = entry.groups[index] if index < len(entry.groups) else None
     stem = f"{_order_between(previous, following, entry)}-{file_slug}"
     number = _next_number(before, entry, index)
-    heading = f"heading: {TODO}\n" if before.work.profile.article_level.headings == "required" else ""
+    headings = before.work.profile.article_level.headings == "required"
     folder = root / entry.folder
     for lang in codes:
         if any(folder.glob(f"*-{file_slug}.{lang}.md")):
             raise DraftingError(f"{folder}: an article file named '*-{file_slug}.{lang}.md' already exists")
     change = Change(root)
     for lang in codes:
-        change.write(f"{entry.folder}/{stem}.{lang}.md".lstrip("/"), f"---\nid: {stable_id}\nnumber: {number}\n{heading}---\n{TODO}\n")
+        change.write(f"{entry.folder}/{stem}.{lang}.md".lstrip("/"), article_source(stable_id, number, headings))
     undo = apply(change)
     try:
         after_plan = _renumber(root)
