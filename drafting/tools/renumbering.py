@@ -33,7 +33,7 @@ from drafting.source.tree import FileTree
 # references and text problems are left for `check` to report.
 TOLERATED = {"R501", "R502", "R503", "R504", "M602", "A402", "A403", "A405", "A406", "A407", "A408"}
 # Tolerated too, unless paragraphs are renumbered (their markers must then be sound).
-TOLERATED_WITHOUT_PARAGRAPHS = {"M601", "M603", "M604"}
+TOLERATED_WITHOUT_PARAGRAPHS = {"M601", "M604"}
 
 
 class RenumberRefused(DraftingError):
