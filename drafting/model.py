@@ -43,6 +43,7 @@ class Ref:
 
     ``children`` is the text as the drafter wrote it; empty means "fill in the label".
     ``kind`` is "article" (``art:ID`` or ``art:ID/PARAGRAPH``) or "annex" (``annex:ID``).
+    ``work`` names another act of the repository (``constitution:art:ID``): its short name; None for this act.
     """
 
     target: str
@@ -50,6 +51,7 @@ class Ref:
     children: tuple[Inline, ...]
     loc: Loc
     kind: str = "article"
+    work: str | None = None
 
 
 @dataclass(frozen=True)
@@ -364,6 +366,7 @@ class WorkMeta:
     loc: Loc
     uri: str | None = None  # the work's FRBR URI as published, kept verbatim (an imported year-only date)
     build_versions: bool = False  # `build: {versions: true}`: build every named version's AKN
+    short: str | None = None  # the act's short name in a repository of acts (drafting.yaml)
 
     @property
     def codes(self) -> list[str]:

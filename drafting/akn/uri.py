@@ -58,7 +58,10 @@ def work_id(meta: WorkMeta, doctype: str | None = None) -> WorkId:
     return WorkId(doctype, date, frbr)
 
 
-def work_uri(work: WorkId) -> str:
+def work_uri(work: WorkId | WorkMeta) -> str:
+    """The work URI (of a work file: at its current version's stage)."""
+    if isinstance(work, WorkMeta):
+        work = work_id(work)
     return str(work.copy().work_uri())
 
 

@@ -36,8 +36,10 @@ _MD.validateLink = lambda url: True  # type: ignore[method-assign]
 _MARKER = re.compile(r"^(\s*)(\(?)([0-9A-Za-z\u0430-\u044f\u0451]{1,8}(?:-[1-9][0-9]*)*)([.)])(?=\s|$)")
 _NATIVE = re.compile(r"[0-9]{1,9}")
 _SLUG = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
-_REF_HREF = re.compile(rf"^art:({_SLUG})(?:/([1-9][0-9]*[A-Z]*(?:-[1-9][0-9]*)*))?$")
-_ANNEX_HREF = re.compile(rf"^annex:({_SLUG})$")
+# another act of the repository by its short name: constitution:art:ID
+_WORK = rf"(?:({_SLUG}):)?"
+_REF_HREF = re.compile(rf"^{_WORK}art:({_SLUG})(?:/([1-9][0-9]*[A-Z]*(?:-[1-9][0-9]*)*))?$")
+_ANNEX_HREF = re.compile(rf"^{_WORK}annex:({_SLUG})$")
 _TERM_HREF = re.compile(rf"^(def|term):({_SLUG})$")
 _TODO = re.compile(r"\bTODO\b")
 _STYLE_PATTERNS = {"arabic": "[1-9][0-9]*", "roman": "[IVXLCDM]+", "roman-lower": "[ivxlcdm]+", "alpha": "[a-z]+",
@@ -365,10 +367,10 @@ def _link(node: SyntaxTreeNode, ctx: BodyContext, start: int, end: int) -> list[
     loc = Loc(ctx.display, line, col)
     match = _REF_HREF.match(href)
     if match:
-        return [Ref(match.group(1), match.group(2), tuple(children), loc)]
+        return [Ref(match.group(2), match.group(3), tuple(children), loc, "article", match.group(1))]
     annex = _ANNEX_HREF.match(href)
     if annex:
-        return [Ref(annex.group(1), None, tuple(children), loc, "annex")]
+        return [Ref(annex.group(2), None, tuple(children), loc, "annex", annex.group(1))]
     term = _TERM_HREF.match(href)
     if term:
         if not children:

@@ -18,7 +18,6 @@ from drafting.diagnostics import Diagnostics
 from drafting.source.markup import parse_annex_body, parse_article_body, parse_preamble_body
 from drafting.model import (SourceDocument, Annex, Article, Container, Expression, Language, Loc, Preamble, Publication, Version,
                             Work, WorkMeta)
-from drafting.numbering import parse_number
 from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
 from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, validate
@@ -75,11 +74,12 @@ class Reader:
         self.diags = Diagnostics()
         self.texts: dict[str, str] = {}
         self.profile = Profile(name="(none)", preamble_required=False)
+        self.nested: list[str] = []  # folders holding other works (their own work.yaml)
 
     # -- the pipeline -------------------------------------------------------------
 
     def read(self) -> ReadResult:
-        entries = self.tree.entries()
+        entries = self._own(self.tree.entries())
         layout = self._layout(entries)
         readable = {e.path for e in entries if self._decode(e)}
         meta = self._work(layout, readable)
@@ -94,6 +94,15 @@ class Reader:
         expressions = self._assemble(meta, codes, preambles, sections, articles, annexes)
         work = Work(meta, profile, expressions) if meta is not None else None
         return ReadResult(work, self.diags, len(entries), self.tree, self.texts)
+
+    def _own(self, entries: list[Entry]) -> list[Entry]:
+        """The entries of this work: a folder below the root with its own work.yaml is another act of the
+        repository (drafting.yaml), read on its own, not part of this one."""
+        nested = sorted({e.path[: -len(WORK_FILE)] for e in entries if e.path.endswith("/" + WORK_FILE)})
+        if not nested:
+            return entries
+        self.nested = [folder.rstrip("/") for folder in nested]
+        return [e for e in entries if not e.path.startswith(tuple(nested))]
 
     def show(self, path: str) -> str:
         return self.tree.display(path)
@@ -240,6 +249,7 @@ class Reader:
             profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
             authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
             uri=data.get("uri"), build_versions=bool(data.get("build", {}).get("versions", False)),
+            short=data.get("short"),
         )
 
     def _profile(self, meta: WorkMeta | None, layout: Layout, readable: set[str]) -> Profile:
@@ -357,26 +367,7 @@ class Reader:
                 self.diags.error(where, doc.line_of(("title", code)), "S106",
                                  f"title in unknown language '{code}': the work's languages are {', '.join(codes)}")
             found[folder] = ContainerInfo(level, str(doc.data["number"]), titles, Loc(where, doc.line_of(("number",))))
-        self._nesting(found)
         return found
-
-    def _nesting(self, found: dict[str, ContainerInfo]) -> None:
-        """N311: each container's level comes below its parent's in the profile (optional levels may be skipped)."""
-        order = [level.name for level in self.profile.container_levels]
-        for folder, info in found.items():
-            if info.level not in order:
-                continue
-            parent = folder.rpartition("/")[0]
-            above = order.index(found[parent].level) if parent in found and found[parent].level in order else -1
-            mine = order.index(info.level)
-            skipped = [lv for lv in self.profile.container_levels[above + 1:mine] if not lv.optional]
-            if mine <= above or skipped:
-                where = f"a {found[parent].level}" if parent in found else "the top of the act"
-                wanted = self.profile.container_levels[above + 1].name if above + 1 < len(order) else None
-                hint = f"expected {wanted}.yaml here" if wanted else "no container level is left below it"
-                self.diags.error(info.loc.path, 1, "N311",
-                                 f"a {info.level} cannot stand directly in {where}: {hint} (the profile's levels: "
-                                 f"{' > '.join(order)})")
 
     def _articles(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, dict[str, dict[str, Article]]]:
         """section folder -> stem -> language -> Article."""
@@ -384,7 +375,6 @@ class Reader:
         for item in layout.articles:
             grouped.setdefault(item.section_dir, {}).setdefault(item.stem, {})[item.lang] = item
         result: dict[str, dict[str, dict[str, Article]]] = {}
-        ids_seen: dict[str, str] = {}
         for folder in sorted(grouped, key=_path_order):
             stems = grouped[folder]
             for stem in sorted(stems, key=lambda s: stems[s][next(iter(stems[s]))].order):
@@ -395,13 +385,7 @@ class Reader:
                         article = self._article(files[lang], stem)
                         if article is not None:
                             versions[lang] = article
-                self._align_group(files, versions, codes)
-                if versions:
-                    first = next(iter(versions.values()))
-                    if first.id in ids_seen and ids_seen[first.id] != f"{folder}/{stem}":
-                        self.diags.error(first.loc.path, 2, "A404",
-                                         f"stable id '{first.id}' is already used by {ids_seen[first.id]}")
-                    ids_seen.setdefault(first.id, f"{folder}/{stem}")
+                self._missing(files, codes, "article")
                 result.setdefault(folder, {})[stem] = versions
         return result
 
@@ -415,17 +399,12 @@ class Reader:
             return None
         data: dict[str, Any] = doc.data
         number = str(data["number"])
-        level = self.profile.article_level
-        parsed = parse_number(number, level.style, level.inserted or "dash")
-        if parsed is not None and item.order[0] != parsed.parts[0]:
-            self.diags.warning(where, doc.line_of(("number",)), "N310",
-                               f"file name starts with {item.order[0]:03d} but the article is number {number}: "
-                               "run 'drafting renumber' to bring names in line")
         heading = data.get("heading")
         return Article(data["id"], number, paragraphs, Loc(where, doc.line_of(("number",))),
                        heading.strip() if isinstance(heading, str) else None, stem)
 
-    def _align_group(self, files: dict[str, ArticleFile], versions: dict[str, Article], codes: list[str]) -> None:
+    def _missing(self, files: dict[str, ArticleFile], codes: list[str], what: str) -> None:
+        """A401: a file of this article (or annex) that one of the work's languages lacks."""
         present = [lang for lang in codes if lang in files]
         if not present:
             return
@@ -433,18 +412,7 @@ class Reader:
         for lang in codes:
             if lang not in files:
                 missing = f"{anchor.section_dir}/{anchor.stem}.{lang}.md".lstrip("/")
-                self.diags.error(self.show(anchor.path), 1, "A401",
-                                 f"no '{lang}' version of this article: expected {missing}")
-        if not versions:
-            return
-        reference_lang, reference = next(iter(versions.items()))
-        for lang, article in versions.items():
-            if article.id != reference.id:
-                self.diags.error(article.loc.path, 2, "A406",
-                                 f"id '{article.id}' differs from '{reference.id}' in the '{reference_lang}' version")
-            if article.num != reference.num:
-                self.diags.error(article.loc.path, article.loc.line, "A406",
-                                 f"number {article.num} differs from {reference.num} in the '{reference_lang}' version")
+                self.diags.error(self.show(anchor.path), 1, "A401", f"no '{lang}' version of this {what}: expected {missing}")
 
     def _annexes(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, dict[str, Annex]]:
         """stem -> language -> Annex, in file order."""
@@ -460,11 +428,7 @@ class Reader:
                     annex = self._annex(files[lang], stem)
                     if annex is not None:
                         versions[lang] = annex
-            anchor = files[next(lang for lang in codes if lang in files)] if any(l in files for l in codes) else None
-            for lang in codes:
-                if anchor is not None and lang not in files:
-                    self.diags.error(self.show(anchor.path), 1, "A401",
-                                     f"no '{lang}' version of this annex: expected {ANNEX_DIR}/{stem}.{lang}.md")
+            self._missing(files, codes, "annex")
             if versions:
                 reference_lang, reference = next(iter(versions.items()))
                 for lang, annex in versions.items():
@@ -510,11 +474,11 @@ class Reader:
                 slug = SECTION_DIR_RE.match(name)
                 node = Container(slug.group(2) if slug else name, info.num, info.titles.get(lang, ""), info.loc,
                                  tuple(build(sub, lang)), info.level)
-                items.append(((_dir_order(name)[0], 0, name), node))
+                items.append(((_dir_order(name)[0], 1, name), node))
             for stem, versions in articles.get(folder, {}).items():
                 if lang in versions:
                     order = ARTICLE_RE.match(f"{stem}.x.md")
-                    items.append(((int(order.group(1)) if order else 0, 1, stem), versions[lang]))
+                    items.append(((int(order.group(1)) if order else 0, 0, stem), versions[lang]))
             # by the files' number prefixes; stable, so 044 stays before 044a
             return [node for _, node in sorted(items, key=lambda kv: kv[0][:2])]
 

@@ -110,7 +110,7 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
             if lang not in step.work.expressions:
                 continue
             ctx.progress(f"akn: {step.name or 'sources'} {lang}")
-            root = ActWriter(step.work, lang).document(lineages[lang])
+            root = ActWriter(step.work, lang, others=ctx.options.get("works")).document(lineages[lang])  # type: ignore[arg-type]
             documents[lang] = root
             if step.current:
                 write(artifact_path(lang), root, lang)
