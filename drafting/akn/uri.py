@@ -59,9 +59,9 @@ def work_id(meta: WorkMeta, doctype: str | None = None) -> WorkId:
 
 
 def work_uri(work: WorkId | WorkMeta) -> str:
-    """The work URI (of a work file: at its current version's stage)."""
+    """The work URI (of a work file: the act's identity, at the stage its doctype names)."""
     if isinstance(work, WorkMeta):
-        work = work_id(work)
+        work = work_id(work, work.doctype)
     return str(work.copy().work_uri())
 
 

@@ -103,10 +103,10 @@ class ActWriter:
             attachments = etree.SubElement(act, _T["attachments"])
             for index, annex in enumerate(self.expression.annexes, start=1):
                 self.annex(attachments, annex, index)
-        self.register_terms(act)
         version = meta.current_version
         ids = (lineage or Lineage()).apply(version.name if version else "", act)
         act.insert(0, meta_element(self.work, self.lang, self.date, ids))
+        self.register_terms(act)
         return root
 
     def to_bytes(self, lineage: Lineage | None = None) -> bytes:
@@ -326,7 +326,7 @@ class ActWriter:
             self.inlines(parent, node.children or (Text(node.target),))
             return
         work, eid, label = found
-        element = etree.SubElement(parent, _T["ref"], href=f"{uri.work_uri(uri.work_id(work.meta))}/~{eid}")
+        element = etree.SubElement(parent, _T["ref"], href=f"{uri.work_uri(work.meta)}/~{eid}")
         if node.children:
             self.inlines(element, node.children)
         else:
