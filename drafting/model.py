@@ -322,12 +322,22 @@ class Language:
 
 
 @dataclass(frozen=True)
+class SourceDocument:
+    """The document that made a version (the amending act, the referendum decision): AKN's passiveRef."""
+
+    uri: str  # its FRBR work URI
+    title: dict[str, str]  # per language
+
+
+@dataclass(frozen=True)
 class Version:
     name: str
     date: dt.date
     event: str = "generation"
     commit: str | None = None
     title: dict[str, str] = field(default_factory=dict)
+    source: SourceDocument | None = None
+    status: dict[str, str] = field(default_factory=dict)  # AKN docStatus per language ("draft", "adopted")
 
 
 @dataclass(frozen=True)
@@ -354,6 +364,8 @@ class WorkMeta:
     publications: tuple[Publication, ...]
     authors: dict[str, dict[str, str]]
     loc: Loc
+    uri: str | None = None  # the work's FRBR URI as published, kept verbatim (an imported year-only date)
+    build_versions: bool = False  # `build: {versions: true}`: build every named version's AKN
     short: str | None = None  # the act's short name in a repository of acts (drafting.yaml)
 
     @property

@@ -27,6 +27,8 @@ def build(
     bleed: str = typer.Option(None, "--bleed", help="Bleed of the print-shop PDFs, e.g. 5mm."),
     marks: bool = typer.Option(None, "--marks/--no-marks", help="Crop marks on the print-shop PDFs."),
     print_settings: Path = typer.Option(None, "--print-settings", help="Page profiles and fonts (default: schemas/print.yaml)."),
+    versions: bool = typer.Option(False, "--versions", help="Also every named version's AKN as of its date "
+                                  "(read from git; as work.yaml's build: {versions: true})."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
 ) -> None:
@@ -50,6 +52,8 @@ def build(
         options["marks"] = marks
     if print_settings is not None:
         options["print_settings"] = print_settings
+    if versions:
+        options["versions"] = True
     show = verbose or (interactive() and not quiet)
     progress = (lambda message: typer.echo(message, err=True)) if show else None
     try:

@@ -26,7 +26,7 @@ from drafting.model import Work
 
 # kind -> "module:function"; a writer is (work, BuildContext) -> list[Artifact]
 WRITERS: dict[str, str] = {
-    "akn": "drafting.writers.akn.document:write_artifacts",
+    "akn": "drafting.writers.akn.timeline:write_artifacts",
     "html": "drafting.writers.html.pages:write_artifacts",
     "pdf": "drafting.writers.pdf.documents:write_artifacts",
     "site": "drafting.writers.html.site:write_artifacts",  # after akn and pdf: its pages list their sha256
