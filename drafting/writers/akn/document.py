@@ -143,8 +143,7 @@ class ActWriter:
             last = index == len(preamble.paragraphs) - 1
             if last and formula and plain_text(seq).rstrip().endswith(formula):
                 # the enacting words ("... adopt this Constitution."): AKN's formula
-                block = etree.SubElement(holder, _T["formula"], eId=f"{eids.PREAMBLE_EID}__formula_1",
-                                         name="enactingFormula")
+                block = etree.SubElement(holder, _T["formula"], name="enactingFormula")  # no eId: not an anchor
                 self.inlines(etree.SubElement(block, _T["p"]), seq)
             else:
                 self.inlines(etree.SubElement(holder, _T["p"]), seq)
