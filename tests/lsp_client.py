@@ -34,8 +34,18 @@ def _read_code_actions_as_editors_do(client: LanguageClient) -> None:
     converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)
 
 
+def _accept_registrations(client: LanguageClient) -> None:
+    """Accept ``client/registerCapability`` as editors do (pytest-lsp's client has no handler); keep them."""
+    client.registrations = []  # type: ignore[attr-defined]
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
+
 async def start(client: LanguageClient, folder: Path) -> types.InitializeResult:
     _read_code_actions_as_editors_do(client)
+    _accept_registrations(client)
     return await client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
         root_uri=folder.as_uri(),

@@ -160,7 +160,10 @@ async def test_quick_fix_creates_a_missing_language_file(client: LanguageClient)
     assert isinstance(content, types.TextDocumentEdit) and content.text_document.uri == target
     body = content.edits[0].new_text
     assert body.startswith("---\nid: legal-assistance\nnumber: 16\n---\n1. TODO\n2. TODO\n")  # kk's paragraphs
-    # the editor creates the file with that text: the A401 goes, a TODO warning (M602) comes
+    # the editor creates the file with that text and reports it (the server asked to watch its files)
+    watched = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]  # type: ignore[attr-defined]
+    assert watched and {w["globPattern"] for w in watched[0].register_options["watchers"]} == {"**/*.md", "**/*.yaml"}
+    # the A401 goes, a TODO warning (M602) comes
     created = root / f"{ASSISTANCE}.en.md"
     created.write_text(body, encoding="utf-8")
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(

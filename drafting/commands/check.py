@@ -26,13 +26,15 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what was read."),
+    cache: bool = typer.Option(True, "--cache/--no-cache",
+                               help="Reuse the parses of unchanged files from the last run (.drafting-cache/parse)."),
 ) -> None:
     """Check the sources' structure, numbering, languages and references."""
     root = library_root(source)
     if root is not None:
-        _check_library(root, fmt, strict, quiet, verbose)
+        _check_library(root, fmt, strict, quiet, verbose, cache)
     try:
-        loaded = load(source or Path("constitution"))
+        loaded = load(source or Path("constitution"), cache=cache)
     except DraftingError as error:
         usage(error.message)
     items = loaded.diagnostics.sorted()
@@ -49,9 +51,9 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool) -> None:
+def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool, cache: bool) -> None:
     """Every act of the repository, and the references between them."""
-    found = load_library(root)
+    found = load_library(root, cache=cache)
     every = Diagnostics(list(found.library.diagnostics.items))
     files = 0
     for short, loaded in found.works.items():

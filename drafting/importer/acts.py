@@ -13,6 +13,7 @@ not be mapped is a diagnostic with its XML line.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +24,14 @@ from lxml import etree
 from drafting.akn import tag
 from drafting.akn.xmlin import Found, local, parse_file
 from drafting.diagnostics import Diagnostics, DraftingError
+from drafting.akn import uri
 from drafting.importer.bodyread import BodyReader, BodyResult, body_of
 from drafting.importer.census import Census, xml_census
 from drafting.importer.inlineread import InlineReader
 from drafting.importer.levels import Plan, Planner
 from drafting.importer.metaread import ExpressionMeta, MetaReader, slug
-from drafting.model import Article, Container, Expression, Language, Loc, Publication, Version, Work, WorkMeta
+from drafting.model import (Article, Container, Expression, Language, Loc, Publication, SourceDocument, Version, Work,
+                            WorkMeta)
 from drafting.profile import Profile
 from drafting.source.rewrite import render_tree, write_tree
 
@@ -178,7 +181,8 @@ def _import_work(parts: list[Part], diags: Diagnostics) -> Imported:
     results: list[BodyResult] = []
     for part in parts:
         text = InlineReader(part.meta.path, diags, part.meta.work_uri)
-        results.append(BodyReader(plan, text).read(part.document, part.meta.work_alias or part.meta.alias))
+        text.define_from(part.document)
+        results.append(BodyReader(plan, text, part.meta.stable).read(part.document, part.meta.work_alias or part.meta.alias))
         if not results[-1].articles():
             where = f" ({part.found.where})" if part.found.where else ""
             raise DraftingError(f"{part.meta.path}{where}: no article found: the body holds no "
@@ -237,13 +241,65 @@ def _work_meta(parts: list[Part], results: list[BodyResult], diags: Diagnostics)
     versions = tuple(dataclasses.replace(v, title=titles.get(v.name, {})) for v in first.versions)
     if first.expression_date != first.date and not versions:
         versions = (Version("imported", first.expression_date),)
+    doctype, date = first.doctype, first.date
+    if first.own is not None:  # our own file: the work file's facts as the writer recorded them
+        versions = _own_versions(parts)
+        doctype = first.own.get("doctype", doctype) if first.own.get("doctype") in ("act", "bill") else doctype
+        date = _iso(first.own.get("date")) or date
+        for part in parts:
+            for key, name in part.meta.own_authors.items():
+                authors.setdefault(key, {})[part.meta.language.code] = name
     version = first.version or (versions[-1].name if versions else None)
-    title = {p.meta.language.code: r.title or p.meta.alias or p.meta.number for p, r in zip(parts, results)}
-    meta = WorkMeta(
-        country=first.country, doctype=first.doctype, subtype=first.subtype, number=first.number, date=first.date,
+    title = {p.meta.language.code: r.title or p.meta.work_alias or p.meta.alias or p.meta.number
+             for p, r in zip(parts, results)}
+    work_meta = WorkMeta(
+        country=first.country, doctype=doctype, subtype=first.subtype, number=first.number, date=date,
         author=first.author, title=title, languages=tuple(languages), profile=PROFILE_NAME, version=version,
-        versions=versions, publications=tuple(publications), authors=authors, loc=Loc(first.path, 1), uri=first.uri)
-    return meta
+        versions=versions, publications=tuple(publications), authors=authors, loc=Loc(first.path, 1),
+        build_versions=bool(first.own and first.own.get("build-versions") == "true"))
+    if first.own is not None:
+        return dataclasses.replace(work_meta, uri=first.own.get("uri"))
+    return dataclasses.replace(work_meta, uri=_verbatim_uri(work_meta, first))
+
+
+def _iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _own_versions(parts: list[Part]) -> tuple[Version, ...]:
+    """The named versions our writer recorded, each language's words merged."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        code = part.meta.language.code
+        for attrs in part.meta.own_versions:
+            entry = found.setdefault(attrs["name"], {"attrs": attrs, "title": {}, "status": {}, "source": {}})
+            for key in ("title", "status"):
+                if attrs.get(key):
+                    entry[key][code] = attrs[key]
+            if attrs.get("source-title"):
+                entry["source"][code] = attrs["source-title"]
+    versions = []
+    for name, entry in found.items():
+        attrs = entry["attrs"]
+        date = _iso(attrs.get("date"))
+        if date is None:
+            continue
+        event = attrs.get("event", "generation")
+        source = SourceDocument(attrs["source"], entry["source"]) if attrs.get("source") else None
+        versions.append(Version(name, date, event if event in ("generation", "amendment", "repeal") else "amendment",
+                                attrs.get("commit"), entry["title"], source, entry["status"]))
+    return tuple(versions)
+
+
+def _verbatim_uri(meta: WorkMeta, first: ExpressionMeta) -> str | None:
+    """The imported work URI when the one built from the work file's fields would differ (a year-only date)."""
+    if not first.work_uri:
+        return None
+    built = uri.work_uri(uri.work_id(meta, meta.doctype))
+    return first.work_uri if built != first.work_uri else None
 
 
 # -- the profile -------------------------------------------------------------------------------
@@ -258,7 +314,9 @@ def profile_data(plan: Plan, parts: list[Part], results: list[BodyResult]) -> di
     labels: dict[str, dict[str, str]] = {}
     for part, result in zip(parts, results):
         if result.annex_labels:
-            labels[part.meta.language.code] = {"annex": _most_common(result.annex_labels)}
+            labels.setdefault(part.meta.language.code, {})["annex"] = _most_common(result.annex_labels)
+        if result.formula:  # drafting.writers.akn.document.FORMULA_LABEL
+            labels.setdefault(part.meta.language.code, {})["enacting_formula"] = result.formula
     if labels:
         data["labels"] = labels
     return data

@@ -18,6 +18,7 @@ from lxml import etree
 
 from drafting.akn import tag
 from drafting.akn.xmlin import elements, is_akn, local
+from drafting.eids import element_ref
 from drafting.importer.annexread import AnnexReader
 from drafting.importer.inlineread import InlineReader, Target, join
 from drafting.importer.levels import Plan, is_unit, num_text, unit_key, units
@@ -42,6 +43,7 @@ class BodyResult:
     body: list[Container | Article] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
     annex_labels: Counter[str] = field(default_factory=Counter)
+    formula: str | None = None  # the preamble's enacting formula (its text becomes the profile's label)
 
     def articles(self) -> list[Article]:
         found: list[Article] = []
@@ -51,8 +53,9 @@ class BodyResult:
 
 
 class BodyReader:
-    def __init__(self, plan: Plan, text: InlineReader) -> None:
+    def __init__(self, plan: Plan, text: InlineReader, stable: dict[str, str] | None = None) -> None:
         self.path = text.path
+        self.stable = stable or {}  # eId -> stable key, as our writer records it in <proprietary>
         self.plan = plan
         self.text = text
         self.paragraphs = ParagraphReader(text, plan)
@@ -111,7 +114,7 @@ class BodyReader:
                 if shown != self.result.title:
                     kept.append(self.paragraphs.blocks(long_title, quiet=True) or self.text.block(long_title))
                 continue
-            if shown and shown == self.result.title:
+            if shown and shown == self.result.title or _cover_line(child):
                 continue
             self.warn(child, "I701", f"preface <{local(child)}> not imported" + (f": '{shown[:60]}'" if shown else ""))
         return kept
@@ -135,6 +138,8 @@ class BodyReader:
                 else:
                     paragraphs.append(self.text.block(child))
             elif is_akn(child, *_PREAMBLE_BLOCKS):
+                if is_akn(child, "formula") and child.get("name") == "enactingFormula":
+                    self.result.formula = " ".join(self.text.plain(p) for p in child.iter(tag("p")))
                 stack[:0] = list(elements(child))
             else:
                 self.warn(child, "I701", f"<{name}> in the preamble not imported")
@@ -159,7 +164,7 @@ class BodyReader:
                           + (f" ({num_text(element)!r})" if num_text(element) else "") + f": numbered {position}")
             elif printed.changed:
                 self.warn(element, "I706", f"number '{num_text(element)}' becomes the inserted number {number}")
-            wid = element.get("wId", "")
+            wid = self.stable.get(element.get("eId", "")) or element.get("wId", "")
             prefix = _ID_PREFIX.get(level.key, level.key)
             stable = wid[4:] if wid.startswith("art_") and _valid_id(wid[4:]) else slug(f"{prefix}-{number}", prefix)
             if stable in used:
@@ -232,7 +237,10 @@ class BodyReader:
         title = heading or subheading or num_text(element) or f"{level.name} {number}"
         if heading and subheading:
             self.warn(element.find(tag("subheading")), "I701", f"subheading not imported: '{subheading[:60]}'")
-        ident = _slug(heading) or slug(f"{level.name}-{number.lower()}", level.name)
+        wid = self.stable.get(element.get("eId", "")) or element.get("wId", "")
+        own = f"{element_ref(local(element))}_"
+        kept = wid[len(own):] if wid.startswith(own) else ""
+        ident = kept if _valid_id(kept) else _slug(heading) or slug(f"{level.name}-{number.lower()}", level.name)
         if ident in self.container_ids:
             base, index = ident, 2
             while f"{base}-{index}" in self.container_ids:
@@ -260,6 +268,18 @@ class BodyReader:
 def body_of(document: etree._Element) -> etree._Element | None:
     body = document.find(tag("body"))
     return body if body is not None else document.find(tag("portionBody"))
+
+
+COVER = ("docNumber", "docDate", "docStage", "docStatus")  # what work.yaml already says (number, versions)
+
+
+def _cover_line(element: etree._Element) -> bool:
+    """A preface line holding only the document's number, date, stage or status (no other text)."""
+    inner = list(elements(element))
+    if not is_akn(element, "p") or not inner or not all(is_akn(child, *COVER) for child in inner):
+        return False
+    rest = (element.text or "") + "".join(child.tail or "" for child in inner)
+    return not rest.strip(" ,:;.\n\t")
 
 
 def _valid_id(value: str) -> bool:

@@ -45,6 +45,11 @@ class InlineReader:
     work_uri: str = ""
     targets: dict[str, Target] = field(default_factory=dict)  # eId -> target
     notes: int = 0  # footnotes read so far, for labels when a marker is not one
+    defined: set[str] | None = None  # the ids of the terms the document defines (None: not known, keep every term)
+
+    def define_from(self, document: etree._Element) -> None:
+        """Learn which terms the document defines, so a term used without a definition stays plain text."""
+        self.defined = {term_id(element) for element in document.iter(f"{{{NS}}}def")}
 
     def report(self, element: etree._Element, code: str, message: str) -> None:
         self.diags.warning(self.path, element.sourceline or 1, code, message)
@@ -117,12 +122,13 @@ class InlineReader:
             text[:0] = [Text(element.text)]
         return Note(label, normalise(text, strip=True), Loc(self.path, element.sourceline or 1))
 
-    def term(self, element: etree._Element, defining: bool) -> Term:
+    def term(self, element: etree._Element, defining: bool) -> Term | Text:
+        ident = term_id(element)
+        if not defining and self.defined is not None and ident not in self.defined:
+            self.report(element, "I708", f"<term> '{self.plain(element)[:40]}' kept as plain text: the document "
+                        "defines no such term (no <def> for it)")
+            return Text(self.plain(element))
         children = normalise(self.inlines(element))
-        target = element.get("refersTo", "").lstrip("#") or "".join(element.itertext())
-        ident = _TERM_ID.sub("-", target.lower()).strip("-")
-        if not ident or not ident[0].isalpha():
-            ident = f"term-{ident}" if ident else f"term-{element.sourceline or 0}"
         return Term(ident, children, Loc(self.path, element.sourceline or 1), defining)
 
     def ref(self, element: etree._Element) -> list[Inline]:
@@ -144,6 +150,15 @@ class InlineReader:
         if portion and self.work_uri and base.startswith(self.work_uri):
             return self.targets.get(portion.split(".")[0])
         return None
+
+
+def term_id(element: etree._Element) -> str:
+    """The id a ``def`` or ``term`` element's term gets: its ``refersTo``, else its text, as a slug."""
+    target = element.get("refersTo", "").lstrip("#") or "".join(element.itertext())
+    ident = _TERM_ID.sub("-", target.lower()).strip("-")
+    if not ident or not ident[0].isalpha():
+        ident = f"term-{ident}" if ident else f"term-{element.sourceline or 0}"
+    return ident
 
 
 def normalise(nodes: list[Inline] | InlineSeq, strip: bool = False) -> InlineSeq:

@@ -4,7 +4,8 @@ the levels inside it, and how each one is numbered. The result becomes the impor
 - The article level is ``article`` when the body has any; otherwise the unit that holds
   the text: for every element with a ``content``, the nearest element above it (or
   itself) that is not a paragraph-like unit (``subsection``, ``paragraph``, ``point``...),
-  by majority (a Westminster ``section``, an ``hcontainer name="regulation"``).
+  by majority (a Westminster ``section``, an ``hcontainer name="regulation"``); only
+  numbered units vote, so an unnumbered note holding text is not taken for an article.
 - Containers are the units above articles, ordered from the top as they nest; a level
   that some articles do without is optional.
 - Inside the article, the ladder is the longest path of paragraph-like units below an
@@ -137,7 +138,8 @@ def find_article_key(body: etree._Element) -> str:
                 chain.append(unit)
             unit = unit.getparent()
         holder = next((u for u in chain if unit_key(u) not in INSIDE), None)
-        if holder is not None and (content.tag == tag("content") or any(unit_key(u) in INSIDE for u in units(holder))):
+        if holder is not None and num_text(holder) and \
+                (content.tag == tag("content") or any(unit_key(u) in INSIDE for u in units(holder))):
             votes[unit_key(holder)] += 1
     if not votes:
         return "article"

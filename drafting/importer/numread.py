@@ -17,7 +17,9 @@ from drafting.numbering import LATIN, parse_number, sequence_problems
 LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
 _ARABIC = re.compile(r"(?<![0-9])(\d+(?:-\d+)*)(?:(?:-|\s)?(" + "|".join(LATIN_SUFFIXES) + r")\b|([A-Z]{1,2})(?![A-Za-z]))?",
                      re.IGNORECASE)
-_WORDISH = re.compile(r"[A-Za-z\u0430-\u044f\u0451\u0410-\u042f\u0401]+")
+_WORDISH = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
+_CYRILLIC = re.compile(r"[\u0430-\u044f\u0451\u0456\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]+")
 STYLES_FOR = {"lower": ("alpha", "roman-lower"), "upper": ("roman", "alpha-upper"), "cyrillic": ("cyrillic",)}
 
 
@@ -55,7 +57,8 @@ def printed_number(text: str) -> Printed | None:
     words = list(_WORDISH.finditer(text))
     if not words:
         return None
-    token = words[-1]  # CHAPTER IV, (iv), SECTION A: the number is the last word
+    # CHAPTER IV, (iv), SECTION A, I бөлім: the last word that can be a number, else the last word
+    token = next((w for w in reversed(words) if _number_like(w.group(0))), words[-1])
     value = token.group(0)
     if len(value) > 8:
         return None
@@ -63,13 +66,20 @@ def printed_number(text: str) -> Printed | None:
         family = "lower"
     elif re.fullmatch(r"[A-Z]+", value):
         family = "upper"
-    elif re.fullmatch(r"[\u0430-\u044f\u0451]+", value):
+    elif _CYRILLIC.fullmatch(value):
         family = "cyrillic"
     else:
         return None
     if len(words) > 1 and family == "lower" and len(value) > 4:
         return None
     return Printed(value, _template(text, token.start(), token.end()), family)
+
+
+def _number_like(value: str) -> bool:
+    """A Roman number (upper or lower case) or one or two letters of one case."""
+    if not (value.isupper() or value.islower()):
+        return False
+    return bool(_ROMAN.fullmatch(value.upper())) or len(value) <= 2
 
 
 def _template(text: str, start: int, end: int) -> str:

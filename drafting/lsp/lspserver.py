@@ -111,6 +111,13 @@ def initialized(ls: DraftingServer, params: types.InitializedParams) -> None:
             ls.sources.discover(Path(path))
     if not ls.workspace.folders and ls.workspace.root_path:
         ls.sources.discover(Path(ls.workspace.root_path))
+    watched = ls.client_capabilities.workspace.did_change_watched_files if ls.client_capabilities.workspace else None
+    if watched is not None and watched.dynamic_registration:
+        # files changed outside the editor (git checkout, drafting new, renumber in a terminal) are read again
+        ls.client_register_capability(types.RegistrationParams([types.Registration(
+            id="drafting-sources", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=[
+                types.FileSystemWatcher(glob_pattern="**/*.md"), types.FileSystemWatcher(glob_pattern="**/*.yaml")]))]))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)

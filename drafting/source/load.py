@@ -32,19 +32,26 @@ class Loaded:
         return self.work is not None and not self.diagnostics.has_errors()
 
 
-def load_tree(tree: SourceTree) -> Loaded:
-    result: ReadResult = read_tree(tree)
+def load_tree(tree: SourceTree, cache_for: Path | None = None) -> Loaded:
+    """``cache_for``: the work's folder, to reuse the parses of unchanged files from the last run."""
+    if cache_for is not None:
+        from drafting.source.parsecache import read_tree_persistent
+
+        result: ReadResult = read_tree_persistent(tree, cache_for)
+    else:
+        result = read_tree(tree)
     if result.work is not None:
         check_work(result.work, result.diagnostics)
     return Loaded(result.work, result.diagnostics, result.files, tree, result.texts)
 
 
-def load(source: Path | str, others: bool = True) -> Loaded:
-    """One work; with ``others``, its references to other acts are checked against the repository's acts."""
+def load(source: Path | str, others: bool = True, cache: bool = False) -> Loaded:
+    """One work; with ``others``, its references to other acts are checked against the repository's acts;
+    with ``cache``, unchanged articles' parses come from the project's cache folder (``drafting check``)."""
     path = Path(source)
     if not path.is_dir():
         raise DraftingError(f"{source}: no such source folder" if not path.exists() else f"{source}: not a folder")
-    loaded = load_tree(FileTree(path))
+    loaded = load_tree(FileTree(path), path if cache else None)
     if others and loaded.work is not None and _refers_to_others(loaded.work):
         root = find_root(path)
         library = read_library(root) if root is not None else None
@@ -65,17 +72,8 @@ def load(source: Path | str, others: bool = True) -> Loaded:
 
 
 def _refers_to_others(work: Work) -> bool:
-    for expression in work.expressions.values():
-        for article in expression.articles():
-            if any(ref.work is not None for ref in article.refs()):
-                return True
-        for annex in expression.annexes:
-            if any(ref.work is not None for ref in annex.refs()):
-                return True
-        if expression.preamble and any(r.work is not None for seq in expression.preamble.paragraphs
-                                       for r in iter_refs(seq)):
-            return True
-    return False
+    return any(ref.work is not None for expression in work.expressions.values()
+               for seq in expression.inline_sequences() for ref in iter_refs(seq))
 
 
 def _model(folder: Path) -> Work | None:
@@ -97,10 +95,10 @@ class LibraryLoaded:
         return {short: l.work for short, l in self.works.items() if l.work is not None}
 
 
-def load_library(root: Path | str) -> LibraryLoaded:
+def load_library(root: Path | str, cache: bool = False) -> LibraryLoaded:
     """Every act of the repository at ``root`` (which holds drafting.yaml), each checked, references between them too."""
     library = read_library(Path(root))
-    works = {short: load(folder, others=False) for short, folder in library.works.items()}
+    works = {short: load(folder, others=False, cache=cache) for short, folder in library.works.items()}
     models = {short: l.work for short, l in works.items() if l.work is not None}
     check_cross_references(models, {short: works[short].diagnostics for short in models})
     return LibraryLoaded(library, works)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -23,11 +24,13 @@ from drafting.model import (Emphasis, Inline, InlineSeq, Loc, Note, Paragraph, P
                             TableRow, Term, Text, plain_text)
 from drafting.numbering import parse_number
 from drafting.profile import Level, Profile
+from drafting.source.linkspans import install as install_link_spans
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _MD.disable(["html_block", "html_inline"])
 _MD.enable("table")
 _MD.use(footnote_plugin)
+install_link_spans(_MD)  # links carry their source span, for the tools that rewrite references
 # Parse every link and image, whatever its scheme, so that each one is refused
 # with a diagnostic below instead of silently staying literal text.
 _MD.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -115,6 +118,12 @@ def _parse(body: str, display: str, first_line: int, diags: Diagnostics,
         else:
             blocks.append(block)
     return blocks, ctx
+
+
+def body_tokens(body: str, profile: Profile | None = None, lists: bool = True) -> list[Token]:
+    """The markdown-it tokens of a body exactly as the reader parses it (for tools that rewrite sources)."""
+    chosen = profile or _DEFAULT_PROFILE
+    return _MD.parse(prepare(body, (chosen.paragraph_level, *chosen.point_levels) if lists else ())[0], {})
 
 
 def parse_article_body(body: str, display: str, first_line: int, diags: Diagnostics,

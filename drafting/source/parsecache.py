@@ -13,7 +13,9 @@ never grows past the tree.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Generic, Hashable, TypeVar
 
 from drafting.diagnostics import Diagnostic, Diagnostics
@@ -74,7 +76,8 @@ class CachingReader(Reader):
 
     def _article(self, item: ArticleFile, stem: str) -> Article | None:
         # the profile's levels decide how lists parse: a changed profile parses every article again
-        key = (self.show(item.path), stem, item.order, self.texts[item.path], self._levels_key())
+        digest = hashlib.sha256(self.texts[item.path].encode("utf-8")).digest()
+        key = (self.show(item.path), stem, item.order, digest, self._levels_key())
         parse_one = super()._article
 
         def parse(diags: Diagnostics) -> Article | None:
@@ -94,6 +97,46 @@ class CachingReader(Reader):
             self._levels_for = self.profile
             self._levels = repr(self.profile.levels)
         return self._levels
+
+
+# -- kept between runs: the project's cache folder --------------------------------------------------------
+
+_CODE = ("model.py", "source/markup.py", "source/reader.py", "source/yamldoc.py", "profile.py", "numbering.py")
+
+
+def _code_digest() -> str:
+    """The code a parse depends on: a cache written by other code is never read."""
+    here = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_file(folder: Path) -> Path:
+    """Where the parses of the work in ``folder`` are kept: ``.drafting-cache/parse/`` at the repository's root
+    (the folder holding .git, else the work's own folder), one file per work and per version of the code."""
+    here = folder.resolve()
+    root = next((p for p in (here, *here.parents) if (p / ".git").exists()), here)
+    work = hashlib.sha256(str(here).encode("utf-8")).hexdigest()[:16]
+    return root / ".drafting-cache" / "parse" / f"{work}-{_code_digest()}.pickle"
+
+
+def read_tree_persistent(tree: SourceTree, folder: Path) -> ReadResult:
+    """``read_tree`` with the parses of unchanged articles taken from the last run's (signed) cache file.
+
+    A missing, damaged or foreign cache file is no error: every article is parsed and the file written anew.
+    """
+    from drafting import signedcache
+
+    path = cache_file(folder)
+    found = signedcache.load(path)
+    cache = found if isinstance(found, ParseCache) else ParseCache()
+    cache.hits = cache.misses = 0
+    result = read_tree_cached(tree, cache)
+    if cache.misses or not isinstance(found, ParseCache):
+        signedcache.dump(path, cache)
+    return result
 
 
 def read_tree_cached(tree: SourceTree, cache: ParseCache) -> ReadResult:
