@@ -13,8 +13,9 @@ the levels inside it, and how each one is numbered. The result becomes the impor
   a shorter path sits where it fits in it (a section's ``paragraph (a)`` without a
   subsection is a point under an unnumbered paragraph).
 - Per level: the printed template (``PART {n}``, ``({n})``), the number style, whether
-  numbers run through the act or restart in each parent, and inserted numbers (``9A``:
-  letter, ``3-1``: dash).
+  numbers run through the act or restart in each parent, inserted numbers (``9A``:
+  letter, ``3-1``: dash), and where a container or article level starts when it does
+  not start at 1 (``start``: a portion that begins at chapter 3, section 10).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from lxml import etree
 from drafting.akn import tag
 from drafting.akn.xmlin import elements, is_akn, local
 from drafting.importer.numread import Printed, choose_style, printed_number
-from drafting.numbering import sequence_problems
+from drafting.numbering import Number, parse_number, sequence_problems
 
 HIERARCHY = ("clause", "section", "part", "paragraph", "chapter", "title", "article", "book", "tome", "division",
              "point", "indent", "alinea", "rule", "subrule", "proviso", "subsection", "subpart", "subparagraph",
@@ -83,6 +84,7 @@ class LevelPlan:
     numbering: str = "restart"
     inserted: str | None = None
     optional: bool = False
+    start: int = 1  # the first number, when the document starts further on (a portion from section 10)
 
     def data(self) -> dict[str, Any]:
         entry: dict[str, Any] = {"name": self.name, "kind": self.kind}
@@ -97,6 +99,8 @@ class LevelPlan:
             entry["inserted"] = self.inserted
         if self.optional:
             entry["optional"] = True
+        if self.start > 1:
+            entry["start"] = self.start
         if self.kind in ("container", "article") and self.template:
             entry["labels"] = dict(self.template)
         return entry
@@ -299,9 +303,15 @@ class Planner:
                 runs.setdefault(parent, []).append(p.number)
             level.style = choose_style(family, list(runs.values()), level.inserted)
             if level.kind in ("container", "article"):
-                allow = level.inserted is not None
-                through = len(sequence_problems(numbers, allow, level.style, level.inserted or "dash"))
-                restart = sum(len(sequence_problems(run, allow, level.style, level.inserted or "dash"))
+                allow, kind = level.inserted is not None, level.inserted or "dash"
+                opening = parse_number(numbers[0], level.style, kind)
+                start = None
+                if opening is not None and not opening.inserted and opening.parts[0] > 1:
+                    start = Number((opening.parts[0] - 1,))  # a portion: the act's numbers go on from there
+                    level.start = opening.parts[0]
+                first_run = runs[printed[0][1]]
+                through = len(sequence_problems(numbers, allow, level.style, kind, start))
+                restart = sum(len(sequence_problems(run, allow, level.style, kind, start if run is first_run else None))
                               for run in runs.values())
                 level.numbering = "continuous" if through <= restart or len(runs) < 2 else "restart"
 
