@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from akn_common import AKN, export, root
 
 from drafting.diagnostics import DraftingError
 from drafting.importer.acts import import_files, import_trees
@@ -19,7 +20,10 @@ KEPT_AT_LEAST = 0.98
 # fixture -> the folders it becomes (one per work; "" when the file holds one)
 FIXTURES = {
     "eu-collection.xml": ["regulation-1183", "decision-77"],
+    "intros-act.xml": [""],
     "portion.xml": [""],
+    "statutory-instrument.xml": [""],
+    "westminster-act.xml": [""],
 }
 
 
@@ -49,6 +53,20 @@ def test_fixture_keeps_its_words_and_every_level(name: str, tmp_path: Path) -> N
             after = tree_census(tree, lang)
             assert kept(before, after) >= KEPT_AT_LEAST, (lang, kept(before, after), before.words - after.words)
             assert level_differences(before, after) == []
+
+
+def test_intros_wrap_ups_and_conclusions_come_through(tmp_path: Path) -> None:
+    import_trees([IMPORT / "intros-act.xml"], tmp_path / "intros")
+    intro = tmp_path / "intros" / "01-preliminary-and-administration" / "intro.en.md"
+    assert intro.read_text(encoding="utf-8").startswith("This Chapter names the Act, says where it applies")
+    works = import_trees([IMPORT / "statutory-instrument.xml"], tmp_path / "si")
+    assert (tmp_path / "si" / "conclusions.en.md").read_text(encoding="utf-8") == (
+        "Signed by authority of the Secretary of State\n\n14th March 2022\n")
+    data = export(load_valid(tmp_path / "si"), "en")  # valid against the strict schema
+    [conclusions] = root(data).xpath("/a:akomaNtoso/a:act/a:conclusions", namespaces=AKN)
+    assert ["".join(p.itertext()) for p in conclusions] == ["Signed by authority of the Secretary of State",
+                                                          "14th March 2022"]
+    assert not [d for d in works[0].diagnostics if "conclusions" in d.message]
 
 
 def test_a_portion_keeps_its_numbers_and_says_it_is_one(tmp_path: Path) -> None:

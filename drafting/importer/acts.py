@@ -13,12 +13,14 @@ not be mapped is a diagnostic with its XML line.
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from lxml import etree
 
 from drafting.akn import tag
@@ -32,7 +34,7 @@ from drafting.importer.levels import Plan, Planner
 from drafting.importer.metaread import ExpressionMeta, MetaReader, slug
 from drafting.model import (Article, Container, Expression, Language, Loc, Publication, SourceDocument, Version, Work,
                             WorkMeta)
-from drafting.profile import Profile
+from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.rewrite import render_tree, write_tree
 
 PROFILE_NAME = "imported"
@@ -41,7 +43,7 @@ PROFILE_NAME = "imported"
 @dataclass
 class Imported:
     work: Work
-    profile: dict[str, Any]
+    profile: dict[str, Any] | None  # the inferred profile to write, None for a bundled one the work names
     diagnostics: Diagnostics
     before: dict[str, Census]  # language -> words and units in the AKN
     folder: str = ""  # where the tree goes below --out when a file holds several works
@@ -191,10 +193,21 @@ def _import_work(parts: list[Part], diags: Diagnostics) -> Imported:
         result.body = _align(results[0].body, result.body, part.meta.path, first.meta.path)
     meta = _work_meta(parts, results, diags)
     expressions = {part.meta.language.code: Expression(part.meta.language.code, meta.title[part.meta.language.code],
-                                                       result.preamble, tuple(result.body), tuple(result.annexes))
+                                                       result.preamble, tuple(result.body), tuple(result.annexes),
+                                                       result.conclusions)
                    for part, result in zip(parts, results)}
-    data = profile_data(plan, parts, results)
-    work = Work(meta, Profile.from_data(data), expressions)
+    inferred = profile_data(plan, parts, results)
+    data: dict[str, Any] | None = inferred
+    profile = Profile.from_data(inferred)
+    bundled = (first.meta.own or {}).get("profile", "")
+    if bundled and re.fullmatch(r"[a-z0-9-]+", bundled) and (PROFILES_DIR / f"{bundled}.yaml").is_file():
+        # our own file names a bundled profile: the tree uses it again, as the drafter wrote it (when its levels
+        # are the ones read off the document)
+        named = Profile.from_data(yaml.safe_load((PROFILES_DIR / f"{bundled}.yaml").read_text(encoding="utf-8")))
+        if [level.name for level in named.levels] == [level.name for level in profile.levels]:
+            profile, data = named, None
+            meta = dataclasses.replace(meta, profile=bundled)
+    work = Work(meta, profile, expressions)
     before = {part.meta.language.code: xml_census(part.document) for part in parts}
     return Imported(work, data, diags, before)
 
@@ -246,20 +259,33 @@ def _work_meta(parts: list[Part], results: list[BodyResult], diags: Diagnostics)
         versions = _own_versions(parts)
         doctype = first.own.get("doctype", doctype) if first.own.get("doctype") in ("act", "bill") else doctype
         date = _iso(first.own.get("date")) or date
+        recorded: dict[str, dict[str, str]] = {}  # in the order work.yaml lists them
         for part in parts:
             for key, name in part.meta.own_authors.items():
-                authors.setdefault(key, {})[part.meta.language.code] = name
+                recorded.setdefault(key, {})[part.meta.language.code] = name
+        for key, names in authors.items():
+            recorded.setdefault(key, {}).update({code: name for code, name in names.items()
+                                                 if code not in recorded[key]})
+        authors = recorded
     version = first.version or (versions[-1].name if versions else None)
+    if version not in {v.name for v in versions}:  # FRBRversionNumber names no version work.yaml can list
+        version = versions[-1].name if versions else None
     title = {p.meta.language.code: r.title or p.meta.work_alias or p.meta.alias or p.meta.number
              for p, r in zip(parts, results)}
     work_meta = WorkMeta(
         country=first.country, doctype=doctype, subtype=first.subtype, number=first.number, date=date,
-        author=first.author, title=title, languages=tuple(languages), profile=PROFILE_NAME, version=version,
+        author=first.author, title=title, languages=tuple(languages), profile=_profile_name(first), version=version,
         versions=versions, publications=tuple(publications), authors=authors, loc=Loc(first.path, 1),
         build_versions=bool(first.own and first.own.get("build-versions") == "true"))
     if first.own is not None:
         return dataclasses.replace(work_meta, uri=first.own.get("uri"))
     return dataclasses.replace(work_meta, uri=_verbatim_uri(work_meta, first))
+
+
+def _profile_name(meta: ExpressionMeta) -> str:
+    """``imported``, or the profile our own writer recorded (the tree gets its levels under that name again)."""
+    named = (meta.own or {}).get("profile", "")
+    return named if re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", named) else PROFILE_NAME
 
 
 def _iso(value: str | None) -> dt.date | None:
@@ -307,7 +333,7 @@ def _verbatim_uri(meta: WorkMeta, first: ExpressionMeta) -> str | None:
 
 def profile_data(plan: Plan, parts: list[Part], results: list[BodyResult]) -> dict[str, Any]:
     names = ", ".join(sorted({p.path.name for p in parts}))
-    data: dict[str, Any] = {"name": PROFILE_NAME,
+    data: dict[str, Any] = {"name": _profile_name(parts[0].meta),
                             "description": f"derived by 'drafting import' from {names}",
                             "preamble": "required" if all(r.preamble is not None for r in results) else "optional",
                             "levels": [level.data() for level in plan.levels]}

@@ -100,6 +100,13 @@ class AnnexReader:
         return Annex(ident, number, title, Loc(self.text.path, document.sourceline or 1), paragraphs)
 
     def body(self, body: etree._Element) -> tuple[Paragraph, ...]:
+        self.paragraphs.by_depth = True  # an annex's lists need not use the act's elements
+        try:
+            return self._body(body)
+        finally:
+            self.paragraphs.by_depth = False
+
+    def _body(self, body: etree._Element) -> tuple[Paragraph, ...]:
         result: list[Paragraph] = []
         level = self.paragraphs.plan.inside[0]
         for child in elements(body):

@@ -24,11 +24,11 @@ from drafting.importer.inlineread import InlineReader, Target, join
 from drafting.importer.levels import Plan, is_unit, num_text, unit_key, units
 from drafting.importer.metaread import slug
 from drafting.importer.numread import printed_number
-from drafting.importer.paragraphread import ParagraphReader
+from drafting.importer.paragraphread import TEXT_BLOCKS, ParagraphReader
 from drafting.model import Annex, Article, Container, InlineSeq, Loc, Paragraph, Preamble
 
 _CONVENTIONAL = re.compile(r"^(art|sec)_[^\s_]+$")
-DOCUMENT_PARTS = {"meta", "coverPage", "preface", "preamble", "body", "portionBody", "attachments"}
+DOCUMENT_PARTS = {"meta", "coverPage", "preface", "preamble", "body", "portionBody", "conclusions", "attachments"}
 _PREAMBLE_BLOCKS = {"formula", "citations", "citation", "recitals", "recital", "container", "blockContainer",
                     "tblock", "longTitle", "intro"}
 _TITLES = ("docTitle", "shortTitle")
@@ -44,6 +44,7 @@ class BodyResult:
     annexes: list[Annex] = field(default_factory=list)
     annex_labels: Counter[str] = field(default_factory=Counter)
     formula: str | None = None  # the preamble's enacting formula (its text becomes the profile's label)
+    conclusions: tuple[InlineSeq, ...] = ()  # the closing text after the body
 
     def articles(self) -> list[Article]:
         found: list[Article] = []
@@ -86,6 +87,7 @@ class BodyReader:
         if preamble is not None or long_title:
             self.result.preamble = self.preamble(preamble, long_title, document)
         self.result.body = self.children(body, None)
+        self.result.conclusions = self.container_text(document.find(tag("conclusions")))
         if attachments is not None:
             self.result.annexes = annexes.read(attachments)
             self.result.annex_labels = annexes.labels
@@ -213,10 +215,8 @@ class BodyReader:
                 found.append(self.container(child))
             elif container is not None and is_akn(child, *_OWN):
                 continue
-            elif container is not None and is_akn(child, "intro", "wrapUp"):
-                shown = self.text.plain(child)[:60]
-                self.warn(child, "I701", f"the {local(child)} of a <{local(container)}> not imported (the source "
-                          f"format has no text for a container): '{shown}'")
+            elif container is not None and is_akn(child, "intro", "wrapUp") and child.getparent() is container:
+                continue  # the container's own text: read by container()
             else:
                 shown = self.text.plain(child)[:60]
                 self.warn(child, "I701", f"<{local(child)}> not imported" + (f": '{shown}'" if shown else ""))
@@ -248,7 +248,26 @@ class BodyReader:
             ident = f"{base}-{index}"
         self.container_ids.add(ident)
         children = tuple(self.children(element, element))
-        return Container(ident, number, title, Loc(self.path, element.sourceline or 1), children, level.name)
+        return Container(ident, number, title, Loc(self.path, element.sourceline or 1), children, level.name,
+                         self.container_text(element.find(tag("intro"))),
+                         self.container_text(element.find(tag("wrapUp"))))
+
+    def container_text(self, element: etree._Element | None) -> tuple[InlineSeq, ...]:
+        """A container's intro or wrapUp: one paragraph of text per block."""
+        if element is None:
+            return ()
+        found: list[InlineSeq] = []
+        for child in elements(element):
+            if is_akn(child, "p"):
+                found.append(self.text.block(child))
+            elif is_akn(child, "table", "blockList"):
+                self.warn(child, "I709", f"a <{local(child)}> inside a <{local(element)}>: kept as text")
+                found.append(self.paragraphs.flat(child))
+            elif is_akn(child, *TEXT_BLOCKS):
+                found.append(self.paragraphs.blocks(child, quiet=True))
+            else:
+                self.warn(child, "I701", f"<{local(child)}> not imported (text blocks only)")
+        return tuple(seq for seq in found if seq)
 
     def article(self, element: etree._Element) -> Article:
         stable, number = self.ids[element]

@@ -22,13 +22,14 @@ from drafting.importer.numread import printed_number
 from drafting.model import InlineSeq, Loc, Paragraph, Point, Table, TableCell, TableRow, Text
 from drafting.numbering import parse_number
 
-_TEXT_BLOCKS = ("blockContainer", "container", "tblock", "block", "foreign")
+TEXT_BLOCKS = ("blockContainer", "container", "tblock", "block", "foreign")
 
 
 class ParagraphReader:
     def __init__(self, text: InlineReader, plan: Plan) -> None:
         self.text = text
         self.plan = plan
+        self.by_depth = False  # in an annex: any unit below a paragraph is a point of its depth, whatever its element
 
     def warn(self, element: etree._Element, code: str, message: str) -> None:
         self.text.report(element, code, message)
@@ -167,8 +168,9 @@ class ParagraphReader:
         points: list[Point] = []
         leading: InlineSeq = ()
         for child in children:
-            number = self.number(child, level) if unit_key(child) == level.key else None
-            if unit_key(child) != level.key:
+            fits = unit_key(child) == level.key or self.by_depth
+            number = self.number(child, level) if fits else None
+            if not fits:
                 self.warn(child, "I704", f"<{local(child)}> where a {level.name} was expected: its text is kept")
             if number is None:
                 text = join(self.inline_block(child.find(tag("num"))), self.flat(child))
@@ -177,7 +179,7 @@ class ParagraphReader:
                     points[-1] = Point(last.num, last.text, last.loc, last.points, last.tables, join(last.wrapup, text))
                 else:
                     leading = join(leading, text)
-                if unit_key(child) == level.key and not num_text(child):
+                if fits and not num_text(child):
                     self.warn(child, "I709", f"unnumbered <{local(child)}> among {level.name}s: its text is joined "
                               "to the text before it")
                 continue
@@ -233,7 +235,7 @@ class ParagraphReader:
         for child in elements(content):
             if is_akn(child, "table"):
                 tables.append(self.table(child))
-            elif is_akn(child, "p", *_TEXT_BLOCKS):
+            elif is_akn(child, "p", *TEXT_BLOCKS):
                 if tables:
                     self.warn(child, "I709", "text after a table is moved before it (the source format writes "
                               "a unit's text, then its tables)")
@@ -286,7 +288,7 @@ class ParagraphReader:
             if is_akn(child, "p"):
                 text = join(text, self.text.block(child))
                 count += 1
-            elif is_akn(child, *_TEXT_BLOCKS):
+            elif is_akn(child, *TEXT_BLOCKS):
                 text = join(text, self.blocks(child, quiet))
                 count += 1
             elif is_akn(child, "num") and skip_num:

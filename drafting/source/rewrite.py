@@ -202,6 +202,12 @@ def split_front_matter_body(text: str) -> str:
     return text.split("\n---\n", 1)[1]
 
 
+def text_markdown(paragraphs: tuple[InlineSeq, ...]) -> str:
+    """Paragraphs of text (a container's intro or wrap-up): one block each, notes at the end."""
+    notes = Notes()
+    return "\n".join(block(seq, notes) + "\n" for seq in paragraphs) + notes.markdown()
+
+
 def preamble_markdown(preamble: Preamble) -> str:
     front = f"---\n{_yaml({'heading': preamble.heading})}---\n" if preamble.heading else ""
     notes = Notes()
@@ -299,6 +305,8 @@ def render_tree(work: Work, profile: dict[str, Any] | None = None) -> dict[str, 
         preamble = work.expression(lang).preamble
         if preamble is not None:
             files[f"preamble.{lang}.md"] = preamble_markdown(preamble)
+        if work.expression(lang).conclusions:
+            files[f"conclusions.{lang}.md"] = text_markdown(work.expression(lang).conclusions)
     bodies = {lang: list(work.expression(lang).body) for lang in codes}
     _render_units(work, bodies, "", files)
     annexes = {lang: work.expression(lang).annexes for lang in codes}
@@ -338,6 +346,11 @@ def _render_units(work: Work, units: dict[str, list[Container | Article]], folde
         name = f"{prefix}{order:0{width}d}-{unit.id}"
         titles = {lang: _container(units[lang][index]).title for lang in codes}
         files[f"{name}/{unit.level}.yaml"] = _yaml({"number": _number(unit.num), "title": titles})
+        for lang in codes:
+            own = _container(units[lang][index])
+            for kind, paragraphs in (("intro", own.intro), ("wrap-up", own.wrapup)):
+                if paragraphs:
+                    files[f"{name}/{kind}.{lang}.md"] = text_markdown(paragraphs)
         _render_units(work, {lang: list(_container(units[lang][index]).children) for lang in codes}, name, files)
 
 
