@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 # bump when the render code changes in a way the inputs do not show
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class RenderJob:
     roots: tuple[Path, ...]  # what the engine may read besides base_dir
     print_file: PrintFileSpec | None = None
     heading_zone: float = 0.0  # a section heading starting this low on a page moves to the next page
+    screen_variant: str | None = None  # "pdf/ua-1": the screen PDF tagged for assistive technology
 
     @property
     def name(self) -> str:
@@ -48,7 +49,8 @@ class RenderJob:
         """The content hash of everything the render reads."""
         digest = hashlib.sha256()
         for part in (RENDERER_VERSION, *_engine_versions(),
-                     self.lang, self.profile, self.html, *self.css, repr(self.print_file), repr(self.heading_zone)):
+                     self.lang, self.profile, self.html, *self.css, repr(self.print_file), repr(self.heading_zone),
+                     repr(self.screen_variant)):
             digest.update(part.encode("utf-8") + b"\0")
         for path in sorted({*self.stylesheets, *self.roots, *_code_files()}):
             digest.update(str(path).encode("utf-8") + b"\0")
@@ -141,11 +143,11 @@ def run(job: RenderJob) -> RenderOutput:
     bleeds = [dict(page.bleed) for page in document.pages]
     links = [list(page.links) for page in document.pages]
 
-    # screen: no bleed, no ICC profile, links kept
+    # screen: no bleed, no ICC profile, links kept; tagged (PDF/UA) when the profile asks
     document.color_profiles.clear()
     for page in document.pages:
         page.bleed = {side: 0 for side in page.bleed}
-    screen = pdfengine.write(layout)
+    screen = pdfengine.write(layout, variant=job.screen_variant)
 
     printed = None
     if job.print_file is not None:
