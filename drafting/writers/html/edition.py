@@ -46,6 +46,7 @@ class EditionOptions:
     page_name: str = "{lang}.html"  # file name of each language's page
     extra: dict[str, str] = field(default_factory=dict)
     newspaper: bool = False  # the paper's nameplate and folio (newspaper page profiles)
+    column_chars: int = 0  # characters a newspaper column's line holds; wider tables span the columns (0: none)
     # the repository's other acts (drafting.yaml), for references to them, and where their pages are
     others: dict[str, Work] = field(default_factory=dict)
     other_page: str = "../../{work}/html/{lang}.html"
@@ -125,5 +126,5 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         paragraph_level=profile.paragraph_level,
         point_level=profile.point_level,
         inline=inline,
-        blocks=BlockRenderer(profile, inline),
+        blocks=BlockRenderer(profile, inline, options.column_chars),
     )

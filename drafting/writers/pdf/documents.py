@@ -52,6 +52,19 @@ def selected_profiles(work: Work, ctx: BuildContext, settings: PrintSettings) ->
     return chosen
 
 
+TABLE_EM = 0.9 * 0.5  # a table's type is 0.9 em (print.css); a character of PT Serif is about half an em wide
+
+
+def column_chars(profile: PageProfile) -> int:
+    """About how many characters of a table's type one column's line holds (0 without columns)."""
+    if profile.columns <= 1:
+        return 0
+    m = profile.margins
+    width = (length_mm(profile.width) - length_mm(m["inside"]) - length_mm(m["outside"])
+             - (profile.columns - 1) * length_mm(profile.gap)) / profile.columns
+    return int(width / (length_mm(profile.font_size) * TABLE_EM))
+
+
 def plan(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[RenderJob]:
     shop = settings.print_file
     bleed = str(ctx.options.get("bleed") or shop.bleed)
@@ -65,7 +78,7 @@ def plan(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[RenderJ
         output = Output(print_file=spec is not None, bleed=f"{layout_bleed_mm(bleed_mm, marks):.2f}mm")
         css = profile_stylesheet(settings, profile, output)
         options = EditionOptions(mode="print", toc=profile.toc, language_pages=False, links=True,
-                                 newspaper=profile.newspaper)
+                                 newspaper=profile.newspaper, column_chars=column_chars(profile))
         for lang in langs:
             html = render_edition(work, lang, options)
             jobs.append(RenderJob(lang, profile.name, html, (css,), (PRINT_CSS,), TEMPLATES_DIR, roots, spec,

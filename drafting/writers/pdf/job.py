@@ -81,7 +81,8 @@ def _code_files() -> list[Path]:
     from drafting.hyphenation import OWN
 
     here = Path(__file__).resolve().parent
-    return [here / "job.py", here / "printfile.py", here / "engine.py", here / "justify.py", *OWN.values()]
+    return [here / "job.py", here / "printfile.py", here / "engine.py", here / "justify.py", here / "hyphenlimits.py",
+            *OWN.values()]
 
 
 _DIGESTS: dict[tuple[Path, int, int], bytes] = {}
@@ -113,9 +114,11 @@ def stranded_sections(document: Any, zone: float) -> list[str]:
 def lay_out_sections(job: RenderJob, passes: int = 3) -> Any:
     """Lay out; while a section heading is stranded at the foot of a page, start it on a new page."""
     from drafting.writers.pdf import engine as pdfengine
+    from drafting.writers.pdf import hyphenlimits
 
     moved: list[str] = []
     while True:
+        hyphenlimits.reset()
         css = [*job.css, *(f"#{eid} {{ break-before: page; }}" for eid in moved)]
         layout = pdfengine.lay_out(job.html, job.base_dir, list(job.roots), stylesheets=list(job.stylesheets),
                                    css=css, identifier=job.key[:32])
@@ -130,11 +133,12 @@ def run(job: RenderJob) -> RenderOutput:
     """Lay out once; write the screen PDF, then the print-shop PDF/X from the same pages."""
     from drafting.writers.pdf import engine as pdfengine
     from drafting.hyphenation import register
-    from drafting.writers.pdf import justify
+    from drafting.writers.pdf import hyphenlimits, justify
     from drafting.writers.pdf.printfile import PrintShopFinisher
 
     register()
     justify.install()
+    hyphenlimits.install()
     started = time.perf_counter()
     layout = lay_out_sections(job)
     laid_out = time.perf_counter()

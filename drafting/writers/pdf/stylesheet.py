@@ -63,7 +63,8 @@ def page_rules(profile: PageProfile, output: Output) -> list[str]:
 def body_rules(profile: PageProfile) -> list[str]:
     rule = (f"column-rule: {profile.column_rule} solid device-cmyk(0 0 0 1); "
             if profile.column_rule not in ("0", "0pt", "0mm") else "")
-    columns = (f".section-body, .preamble-body {{ column-count: {profile.columns}; column-gap: {profile.gap}; "
+    columns = (f".section-body, .preamble-body, .annex-body {{ column-count: {profile.columns}; "
+               f"column-gap: {profile.gap}; "
                f"{rule}}}" if profile.columns > 1 else ".section-body { }")
     return [
         f"html {{ font-family: \"{profile.text_font}\"; font-size: {profile.font_size}; "
