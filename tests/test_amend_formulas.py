@@ -97,3 +97,10 @@ def test_title_and_lead_in() -> None:
     assert ru.lead_in(ru.work("constitution", "act", "")) == \
         "Внести в Конституцию Республики Казахстан следующие изменения и дополнения:"
     assert kk.lead_in(kk.work("constitution", "act", "")).endswith("мынадай өзгерістер мен толықтырулар енгізілсін:")
+
+
+def test_renumbering() -> None:
+    assert _fill("ru", "renumber", [Unit("article", "45", "45")], Unit("article", "46", "46")) == \
+        "статью 45 считать статьей 46"
+    assert _fill("kk", "renumber", [Unit("article", "45", "45")], Unit("article", "46", "46")) == \
+        "45-бап 46-бап деп есептелсін"

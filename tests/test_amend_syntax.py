@@ -118,6 +118,9 @@ def test_instructions_refuse_inconsistent_fields() -> None:
     with pytest.raises(ValueError):
         Instruction("insert", target, quoted={"ru": Quoted("3-1. x\n")})
     Instruction("insert", target, Insertion("point", "9-1"), quoted={"ru": Quoted("   9-1) x\n")})
+    Instruction("renumber", target, number="3")
+    with pytest.raises(ValueError):
+        Instruction("renumber", target)
     with pytest.raises(ValueError):
         Instruction("restate", target)
     assert isinstance(Ref, type)

@@ -25,9 +25,11 @@ from typing import Literal
 # - restate: the target unit "shall read as follows" (quoted structure);
 # - insert: a new unit (quoted structure) is added into the target, numbered ``Insertion.number``;
 # - replace-words / add-words / delete-words: words of the target unit change (``Words``);
-# - repeal: the target unit is deleted ("исключить" / "алып тасталсын").
-Kind = Literal["restate", "insert", "replace-words", "add-words", "delete-words", "repeal"]
-KINDS: tuple[Kind, ...] = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal")
+# - repeal: the target unit is deleted ("исключить" / "алып тасталсын");
+# - renumber: the target unit takes the number ``Instruction.number`` ("статью 45 считать статьей 46"),
+#   where NEW renumbered what OLD had (profiles whose amending acts renumber: ``amendments: {renumber: true}``).
+Kind = Literal["restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber"]
+KINDS: tuple[Kind, ...] = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber")
 
 # The path element for an article's single unnumbered paragraph (no printed number is ever "0").
 UNNUMBERED = "0"
@@ -110,6 +112,7 @@ class Instruction:
     insertion: Insertion | None = None  # insert only
     words: dict[str, Words] = field(default_factory=dict)  # language -> words (the *-words kinds)
     quoted: dict[str, Quoted] = field(default_factory=dict)  # language -> quoted structure (restate, insert)
+    number: str | None = None  # renumber only: the unit's new number, as printed
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -120,6 +123,8 @@ class Instruction:
             raise ValueError(f"{self.kind}: words are given for the *-words kinds and only for them")
         if (self.kind in ("restate", "insert")) != bool(self.quoted):
             raise ValueError(f"{self.kind}: quoted structure is given for restate and insert and only for them")
+        if (self.kind == "renumber") != (self.number is not None):
+            raise ValueError("a renumbering, and only a renumbering, gives the new number")
 
 
 @dataclass(frozen=True)
