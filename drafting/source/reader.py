@@ -16,8 +16,8 @@ from typing import Any
 
 from drafting.diagnostics import Diagnostics
 from drafting.source.markup import parse_annex_body, parse_article_body, parse_preamble_body
-from drafting.model import (Annex, Article, Container, Expression, InlineSeq, Language, Loc, Preamble, Publication,
-                            SourceDocument, Version, Work, WorkMeta)
+from drafting.model import (AmendedWork, Annex, Article, Container, Expression, InlineSeq, Language, Loc, Preamble,
+                            Publication, SourceDocument, Version, Work, WorkMeta)
 from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
 from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, validate
@@ -269,7 +269,7 @@ class Reader:
             profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
             authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
             uri=data.get("uri"), build_versions=bool(data.get("build", {}).get("versions", False)),
-            short=data.get("short"),
+            short=data.get("short"), amends=_amended_work(data.get("amends")),
         )
 
     def _profile(self, meta: WorkMeta | None, layout: Layout, readable: set[str]) -> Profile:
@@ -555,3 +555,9 @@ def read_tree(tree: SourceTree) -> ReadResult:
 
 def _source_document(data: dict[str, Any] | None) -> SourceDocument | None:
     return SourceDocument(data["uri"], dict(data.get("title", {}))) if data else None
+
+
+def _amended_work(data: dict[str, Any] | None) -> AmendedWork | None:
+    if not data:
+        return None
+    return AmendedWork(str(data["work"]), str(data["uri"]), str(data["profile"]), str(data["version"]))
