@@ -8,10 +8,7 @@ list markers at the start of a line, entity references and ``<`` are escaped.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from drafting.model import (Annex, Article, Container, Emphasis, InlineSeq, Note
                             Strong, Table, TableCell, Term, Text, Work)
 from drafting.numbering import parse_number
 from drafting.profile import Profile
+from drafting.source.transaction import Change, apply
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<|])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -361,22 +359,18 @@ def _container(unit: Container | Article) -> Container:
 
 
 def write_tree(files: dict[str, str], out: Path, force: bool = False) -> None:
-    """Write the files into ``out``: into a staging folder first, then moved into place."""
-    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+    """Write the files into ``out`` through the transactional writer: all or nothing, so a write that fails
+    halfway leaves ``out`` exactly as it was. With ``force`` an existing tree is replaced: its other files go."""
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} is a file, not a folder")
+    if out.exists() and any(out.iterdir()) and not force:
         raise FileExistsError(f"{out} exists and is not empty (use --force to replace it)")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.import-", dir=out.parent))
-    try:
-        for relative, text in files.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.replace(out, old / "tree")
-            os.replace(staging, out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    change = Change(out, dict(files))
+    if out.is_dir() and force:
+        change.deletes = sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                                if (p.is_file() or p.is_symlink()) and str(p.relative_to(out)) not in files)
+    apply(change)
+    for folder in sorted((p for p in out.rglob("*") if p.is_dir() and not p.is_symlink()),
+                         key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()):  # a folder only the replaced tree had
+            folder.rmdir()
