@@ -207,6 +207,10 @@ def _import_work(parts: list[Part], diags: Diagnostics) -> Imported:
         if [level.name for level in named.levels] == [level.name for level in profile.levels]:
             profile, data = named, None
             meta = dataclasses.replace(meta, profile=bundled)
+        else:  # not under the bundled one's name: a tree's own profile would shadow it with other rules
+            inferred["name"] = PROFILE_NAME
+            profile, data = Profile.from_data(inferred), inferred
+            meta = dataclasses.replace(meta, profile=PROFILE_NAME)
     work = Work(meta, profile, expressions)
     before = {part.meta.language.code: xml_census(part.document) for part in parts}
     return Imported(work, data, diags, before)
