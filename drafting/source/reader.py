@@ -520,4 +520,5 @@ def _source_document(data: dict[str, Any] | None) -> SourceDocument | None:
 def _amended_work(data: dict[str, Any] | None) -> AmendedWork | None:
     if not data:
         return None
-    return AmendedWork(str(data["work"]), str(data["uri"]), str(data["profile"]), str(data["version"]))
+    return AmendedWork(str(data["work"]), str(data["uri"]), str(data["profile"]), str(data["version"]),
+                       {str(k): str(v) for k, v in data.get("articles", {}).items()})
