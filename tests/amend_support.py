@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drafting.amending.applying import apply_to_article, renumber_front_matter
 from drafting.amending.instructions import PREAMBLE, WORK, Amendment
-from drafting.amending.planning import Revision, _renumbered_file
+from drafting.amending.planning import Revision
 from drafting.profile import Profile
 from drafting.source.load import load_tree
 from drafting.source.tree import FileTree
@@ -54,7 +54,7 @@ def apply_plan(amendment: Amendment, old: dict[str, str], profile: Profile) -> d
         assert target.article is not None
         stem = files[target.article]
         if instruction.kind == "renumber" and target.level == "article":
-            renumberings.append((target.article, instruction.number))
+            renumberings.append((target.article, instruction.number, instruction.file))
             continue
         if target.level == "article" and instruction.kind in ("restate", "repeal"):
             for lang in langs:
@@ -68,10 +68,10 @@ def apply_plan(amendment: Amendment, old: dict[str, str], profile: Profile) -> d
         for lang in langs:
             key = f"{stem}.{lang}.md"
             texts[key] = apply_to_article(texts[key], [instruction], lang, profile)
-    for article, number in renumberings:
+    for article, number, file in renumberings:
         assert number is not None
         stem = files[article]
-        moved = _renumbered_file(stem, number)
+        moved = file or stem
         for lang in langs:
             text = renumber_front_matter(texts.pop(f"{stem}.{lang}.md"), number)
             texts[f"{moved}.{lang}.md"] = text

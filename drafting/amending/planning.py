@@ -182,8 +182,6 @@ class _Planner:
         if olds == news and old.file == new.file:
             return []
         renumbered = old.article.num != new.article.num
-        if renumbered and new.file != _renumbered_file(old.file, new.article.num):
-            return self._restate_article(old, new)
         if not renumbered and old.file != new.file:
             return self._restate_article(old, new)
         expected: dict[str, str] = {}
@@ -207,7 +205,8 @@ class _Planner:
             except CannotApply:
                 return self._restate_article(old, new)
         if renumbered:
-            body.append(Instruction("renumber", self._target(old.article), number=new.article.num))
+            body.append(Instruction("renumber", self._target(old.article), number=new.article.num,
+                                    file=new.file if new.file != old.file else None))
         return body
 
     def _mostly(self, found: list[Instruction], olds: dict[str, str]) -> bool:
@@ -450,16 +449,6 @@ def _in_order(values: list[int]) -> list[bool]:
         keep[k] = True
         k = previous[k]
     return keep
-
-
-def _renumbered_file(file: str, number: str) -> str:
-    """Where a renumbered article's file goes: the same folder and slug, the number's digits as its prefix."""
-    path = PurePosixPath(file)
-    match = re.fullmatch(r"(\d+)([a-z]?)-(.*)", path.name)
-    if not match or not number.isdigit():
-        return ""
-    name = f"{int(number):0{len(match.group(1))}d}-{match.group(3)}"
-    return str(path.parent / name) if str(path.parent) != "." else name
 
 
 def _quoted(text: str, file: str) -> Quoted:

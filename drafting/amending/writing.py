@@ -24,8 +24,10 @@ def render_amendment(amendment: Amendment, amended: WorkMeta, profile: Profile, 
                      date: dt.date, eids: dict[str, str]) -> dict[str, str]:
     """Every file of the amending act, keyed by its path in the act's folder; ``eids``: OLD's article eIds."""
     named = sorted({i.target.article for i in amendment.instructions() if i.target.article})
+    renamed = {i.target.article: i.file for i in amendment.instructions()
+               if i.kind == "renumber" and i.target.article and i.file}
     files: dict[str, str] = {"work.yaml": _work_file(amendment, amended, version, date,
-                                                     {key: eids[key] for key in named if key in eids})}
+                                                     {key: eids[key] for key in named if key in eids}, renamed)}
     for lang in amendment.languages:
         writer = _Writer(formulas(lang), profile, amendment)
         title = amended.title.get(lang, "")
@@ -42,7 +44,7 @@ def act_number(amended: WorkMeta, version: str) -> str:
 
 
 def _work_file(amendment: Amendment, amended: WorkMeta, version: str, date: dt.date,
-               articles: dict[str, str]) -> str:
+               articles: dict[str, str], renamed: dict[str, str]) -> str:
     def q(text: str) -> str:
         return json.dumps(text, ensure_ascii=False)
 
@@ -78,6 +80,9 @@ def _work_file(amendment: Amendment, amended: WorkMeta, version: str, date: dt.d
     if articles:
         lines.append("  articles:")
         lines.extend(f"    {key}: {value}" for key, value in articles.items())
+    if renamed:
+        lines.append("  files:")
+        lines.extend(f"    {key}: {q(value)}" for key, value in sorted(renamed.items()))
     return "\n".join(lines) + "\n"
 
 
@@ -132,12 +137,14 @@ class _Writer:
             unit = Unit("article", insertion.number, insertion.number)
         elif insertion.level == PREAMBLE:
             unit = Unit(PREAMBLE, "", "")
+        elif insertion.level == self.profile.paragraph_level.name and instruction.target.level == "article" \
+                and instruction.target.path[:1] != (UNNUMBERED,):
+            unit = Unit("paragraph", insertion.number, self.profile.paragraph_level.marker(insertion.number))
         else:
-            is_paragraph = insertion.level == self.profile.paragraph_level.name and instruction.target.level == "article"
-            point_depth = depth + (1 if instruction.target.level != "article" or not is_paragraph else 0)
-            level = self.profile.paragraph_level if is_paragraph else self.profile.point_level(max(point_depth, 1))
-            name = "paragraph" if is_paragraph else ("point" if point_depth <= 1 else "subpoint")
-            unit = Unit(name, insertion.number, level.marker(insertion.number))
+            names = [level.name for level in self.profile.point_levels]
+            depth = names.index(insertion.level) + 1 if insertion.level in names else max(1, depth)
+            level = self.profile.point_level(depth)
+            unit = Unit("point" if depth == 1 else "subpoint", insertion.number, level.marker(insertion.number))
         return lambda case: self.f.unit(unit, case)
 
     # -- items ---------------------------------------------------------------------------------
