@@ -109,7 +109,7 @@ def test_hand_edits_give_every_kind_of_instruction(acts) -> None:  # type: ignor
 def test_check_passes_and_build_writes_valid_akn_with_its_modifications(acts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for name, folder in acts.items():
         done = subprocess.run([sys.executable, "-m", "drafting", "check", str(folder)], capture_output=True, text=True)
-        assert done.returncode == 0 and "0 errors" in done.stdout, done.stdout + done.stderr
+        assert done.returncode == 0 and "0 errors, 0 warnings" in done.stdout, done.stdout + done.stderr
         out = tmp_path / name
         result = runner.invoke(app, ["build", str(folder), "--out", str(out), "--only", "akn,html"])
         assert result.exit_code == 0, result.output
@@ -212,3 +212,14 @@ def test_the_published_drafts(tmp_path: Path) -> None:
         check_golden(GOLDEN / "drafts" / f"001-amendments.{lang}.md",
                      (tmp_path / "act" / f"001-amendments.{lang}.md").read_bytes())
     check_golden(GOLDEN / "drafts" / "work.yaml", (tmp_path / "act" / "work.yaml").read_bytes())
+
+
+def test_a_change_no_instruction_can_say_exits_2(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    repo, _, _, _, _ = history
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    section = clone / "constitution" / "01-foundations" / "section.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("Основы", "Начала"), encoding="utf-8")
+    code, output = amend("v3", "WORKTREE", clone / "constitution", "--out", tmp_path / "act", "--no-tables")
+    assert code == 2 and "cannot say yet what changed in 01-foundations/section.yaml" in output, output
+    assert not (tmp_path / "act").exists()

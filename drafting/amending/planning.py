@@ -79,6 +79,12 @@ class _Planner:
 
     # -- the act -----------------------------------------------------------------------
     def amendment(self, uri: str) -> Amendment:
+        unsaid = sorted(path for path in set(self.old.texts) | set(self.new.texts)
+                        if _outside_articles(path) and self.old.texts.get(path) != self.new.texts.get(path))
+        if unsaid:
+            raise DraftingError(f"an amending act cannot say yet what changed in {', '.join(unsaid[:5])}"
+                                f"{' …' if len(unsaid) > 5 else ''} (containers and annexes): amend the articles "
+                                "and change those files in a version of their own")
         groups: list[tuple[str | None, str | None, list[Instruction]]] = []
         preamble = self._preamble()
         if preamble:
@@ -449,6 +455,14 @@ def _in_order(values: list[int]) -> list[bool]:
         keep[k] = True
         k = previous[k]
     return keep
+
+
+def _outside_articles(path: str) -> bool:
+    """Files an instruction cannot change: container metadata and annexes (work.yaml and profiles are not text)."""
+    name = PurePosixPath(path).name
+    if name == "work.yaml" or path.startswith("profiles/"):
+        return False
+    return path.startswith("annexes/") or name.endswith(".yaml")
 
 
 def _quoted(text: str, file: str) -> Quoted:

@@ -23,7 +23,7 @@ def check_cross_references(works: dict[str, Work], diags: dict[str, Diagnostics]
         for expression in work.expressions.values():
             for seq in expression.inline_sequences():
                 for ref in iter_refs(seq):
-                    if ref.work is not None:
+                    if ref.work is not None and not _amended(work, ref):
                         _check(ref, works, diags[short])
 
 
@@ -32,10 +32,16 @@ def check_unresolved(work: Work, diags: Diagnostics) -> None:
     for expression in work.expressions.values():
         for seq in expression.inline_sequences():
             for ref in iter_refs(seq):
-                if ref.work is not None:
+                if ref.work is not None and not _amended(work, ref):
                     diags.warning(ref.loc.path, ref.loc.line, "R507",
                                   f"reference to the act '{ref.work}' not checked: no drafting.yaml names the "
                                   "repository's acts", ref.loc.column)
+
+
+def _amended(work: Work, ref: Ref) -> bool:
+    """A link of an amending act to the act it amends names a unit of the version amended (its numbers are
+    OLD's), not of the act as it stands: ``consolidate`` checks it against that version (docs/amend.md)."""
+    return work.meta.amends is not None and ref.work == work.meta.amends.work
 
 
 def _check(ref: Ref, works: dict[str, Work], diags: Diagnostics) -> None:
