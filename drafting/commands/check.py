@@ -9,7 +9,8 @@ import typer
 
 from drafting.console import EXIT_FINDINGS, EXIT_OK, print_diagnostics, usage
 from drafting.diagnostics import Diagnostics, DraftingError, Severity, summary, to_json
-from drafting.source.load import load, load_library
+from drafting.source.librarycheck import check_library
+from drafting.source.load import load
 from drafting.source.scope import library_root
 
 
@@ -52,23 +53,20 @@ def check(
 
 
 def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool, cache: bool) -> None:
-    """Every act of the repository, and the references between them."""
-    found = load_library(root, cache=cache)
-    every = Diagnostics(list(found.library.diagnostics.items))
-    files = 0
-    for short, loaded in found.works.items():
-        every.extend(loaded.diagnostics.items)
-        files += loaded.files
-        if verbose and loaded.work is not None:
-            articles = len(loaded.work.expression(loaded.work.meta.codes[0]).articles())
-            typer.echo(f"{short}: {found.library.works[short]} ({articles} articles)", err=True)
-    items = every.sorted()
+    """Every act of the repository, and the references between them (acts checked in parallel, unchanged acts'
+    results from the last run)."""
+    found = check_library(root, cache=cache)
+    if verbose:
+        for short, act in found.acts.items():
+            again = "checked" if short in found.rechecked else "unchanged"
+            typer.echo(f"{short}: {found.library.works[short]} ({act.articles} articles, {again})", err=True)
+    items = found.diagnostics.sorted()
     if fmt is Format.json:
         typer.echo(to_json(items))
     else:
         print_diagnostics(items, fmt.value)
         if not quiet:
-            acts = len(found.works)
-            typer.echo(f"{summary(every, files)} ({acts} act{'' if acts == 1 else 's'})")
+            acts = len(found.acts)
+            typer.echo(f"{summary(found.diagnostics, found.files)} ({acts} act{'' if acts == 1 else 's'})")
     failing = any(d.severity is Severity.ERROR or strict for d in items)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)

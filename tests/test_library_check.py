@@ -1,0 +1,126 @@
+"""`drafting check` of a repository: acts checked in worker processes and kept between runs; an unchanged act is
+not read again, an act whose target changed is checked again against it, and every answer is the one a check
+from scratch gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafting import signedcache
+from drafting.source import librarycheck
+from drafting.source.librarycheck import cache_path, check_library
+
+LIBRARY = Path(__file__).parent / "fixtures" / "library"
+LAW = "laws/elections/01-general"
+
+
+@pytest.fixture()
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(librarycheck, "RACY_SECONDS", -3600.0)  # the copied files count as old ones
+    where = tmp_path / "library"
+    shutil.copytree(LIBRARY, where)
+    (where / ".git").mkdir()
+    return where
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def findings(root: Path, **options: object) -> list[str]:
+    return [d.format() for d in check_library(root, **options).diagnostics.sorted()]  # type: ignore[arg-type]
+
+
+def test_an_unchanged_act_is_not_read_again(root: Path) -> None:
+    first = check_library(root)
+    assert first.rechecked == ["constitution", "elections"] and not first.diagnostics.items
+    assert check_library(root).rechecked == []
+    edit(root / f"{LAW}/002-right-to-vote.ru.md", "(constitution:art:rights-1/2)", "(constitution:art:rights-1/9)")
+    again = check_library(root)
+    assert again.rechecked == ["elections"]
+    assert [d.format() for d in again.diagnostics.sorted()] == findings(root, cache=False)
+    assert any("R502 reference to paragraph 9 of article 3 of 'constitution'" in line for line in findings(root))
+
+
+def test_an_act_is_checked_again_against_a_changed_target(root: Path) -> None:
+    check_library(root)
+    for lang in ("kk", "ru", "en"):
+        edit(root / f"constitution/01-foundations/001-foundations-1.{lang}.md", "number: 1\n", "number: 5\n")
+    again = check_library(root)
+    assert again.rechecked == ["constitution"]  # the law's files are the same: its references are checked again
+    lines = [d.format() for d in again.diagnostics.sorted()]
+    assert lines == findings(root, cache=False)
+    assert any(line.startswith(f"{root}/{LAW}/001-purpose.ru.md:6:") and "R504 reference text 'статьей 1 "
+               "Конституции' does not name article 5 of 'constitution'" in line for line in lines), lines
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(root: Path) -> None:
+    check_library(root)
+    path = root / f"{LAW}/001-purpose.en.md"
+    before = path.stat()
+    edit(path, "This Law governs", "This Law directs")  # the same length
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert check_library(root).rechecked == ["elections"]  # its change time and its content hash tell
+
+
+def test_files_changed_just_before_a_run_are_not_trusted(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(librarycheck, "RACY_SECONDS", 3600.0)  # every file is "just changed"
+    check_library(root)
+    assert check_library(root).rechecked == ["constitution", "elections"]
+
+
+def test_parallel_and_serial_checks_agree(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(root / f"{LAW}/001-purpose.kk.md", "(constitution:art:foundations-1)", "(constitution:art:nowhere)")
+    edit(root / "constitution/02-rights/003-rights-1.ru.md", "number: 3", "number: 4")
+    serial = findings(root, cache=False, jobs=1)
+    from drafting.writers.pdf import workers
+
+    used: list[int] = []
+    original = workers.run_parallel
+
+    def spy(*args: object) -> object:
+        used.append(1)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "run_parallel", spy)
+    monkeypatch.setattr(librarycheck, "MIN_PARALLEL_FILES", 0)
+    assert findings(root, cache=False, jobs=2) == serial and used == [1]
+    assert any("R501 reference to unknown article id 'nowhere'" in line for line in serial)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "empty"])
+def test_a_damaged_or_foreign_cache_file_is_rebuilt(root: Path, damage: str) -> None:
+    expected = findings(root, cache=False)
+    check_library(root)
+    path = cache_path(root)
+    assert path.is_file()
+    if damage == "garbage":
+        path.write_bytes(os.urandom(200))
+    elif damage == "foreign":
+        signedcache.dump(path, {"acts": "from another toolkit"})
+    else:
+        path.write_bytes(b"")
+    again = check_library(root)
+    assert again.rechecked == ["constitution", "elections"]
+    assert [d.format() for d in again.diagnostics.sorted()] == expected
+    assert isinstance(signedcache.load(path), librarycheck._Kept)
+
+
+def test_check_at_the_root_twice_prints_the_same(root: Path) -> None:
+    edit(root / f"{LAW}/001-purpose.ru.md", "[статьей 1 Конституции]", "[статьей 2 Конституции]")
+    env = {**os.environ}
+    runs = [subprocess.run([sys.executable, "-m", "drafting", "check", "-v"], cwd=root, capture_output=True,
+                           text=True, env=env) for _ in range(2)]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout and "R504" in runs[0].stdout
+    assert "elections: laws/elections (2 articles, checked)" in runs[0].stderr
