@@ -124,3 +124,46 @@ def test_check_at_the_root_twice_prints_the_same(root: Path) -> None:
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stdout == runs[1].stdout and "R504" in runs[0].stdout
     assert "elections: laws/elections (2 articles, checked)" in runs[0].stderr
+
+
+def test_renumbering_an_act_rewrites_the_references_to_it_in_the_other_acts(root: Path) -> None:
+    for lang in ("kk", "ru", "en"):
+        (root / f"constitution/01-foundations/002-foundations-2.{lang}.md").unlink()  # article 3 becomes 2
+    done = subprocess.run([sys.executable, "-m", "drafting", "renumber", "constitution", "-v"], cwd=root,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    law = root / f"{LAW}"
+    assert "[Article 2(2) of the Constitution](constitution:art:rights-1/2)" in \
+        (law / "002-right-to-vote.en.md").read_text(encoding="utf-8")
+    assert "[Конституцияның 2-бабының 2-тармағында](constitution:art:rights-1/2)" in \
+        (law / "002-right-to-vote.kk.md").read_text(encoding="utf-8")
+    assert "[пунктом 2 статьи 2 Конституции](constitution:art:rights-1/2)" in \
+        (law / "002-right-to-vote.ru.md").read_text(encoding="utf-8")
+    assert "[статьей 1 Конституции](constitution:art:foundations-1)" in \
+        (law / "001-purpose.ru.md").read_text(encoding="utf-8")  # article 1 stays 1
+    assert "laws/elections/01-general/002-right-to-vote.ru.md" in done.stdout  # listed among the edits
+    lines = findings(root, cache=False)
+    assert not [line for line in lines if "R504" in line or "R502" in line], lines
+
+
+def test_renumbering_across_acts_is_all_or_nothing(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafting.source import transaction
+    from drafting.source.transaction import ChangeFailed
+    from drafting.tools.renumbering import renumber
+
+    for lang in ("kk", "ru", "en"):
+        (root / f"constitution/01-foundations/002-foundations-2.{lang}.md").unlink()
+    before = {p: p.read_bytes() for p in root.rglob("*.md")}
+    original = transaction.os.replace
+
+    def failing(source: str, target: object) -> None:
+        if "right-to-vote.ru" in str(target):
+            raise PermissionError(13, "Permission denied", str(target))
+        original(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(transaction.os, "replace", failing)
+    with pytest.raises(ChangeFailed):
+        renumber(root / "constitution")
+    monkeypatch.setattr(transaction.os, "replace", original)
+    assert {p: p.read_bytes() for p in root.rglob("*.md")} == before
+    assert not list(root.rglob("*.tmp"))

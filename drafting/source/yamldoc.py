@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-import fastjsonschema
 import jsonschema
 import yaml
 
@@ -203,23 +202,38 @@ FAST_KEYWORDS = frozenset({"$schema", "$id", "title", "description", "type", "re
                            "properties", "pattern", "minimum", "minLength", "minProperties", "propertyNames"})
 
 
+COMPILE_AFTER = 200  # documents of one schema checked by jsonschema before compiling it pays (a tenth of a second)
+_checked: dict[str, int] = {}
+
+
 @lru_cache(maxsize=None)
 def compiled_schema(name: str) -> Callable[[Any], Any] | None:
     if name not in COMPILED:
         return None
+    import fastjsonschema
+
     schema = json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     compiled: Callable[[Any], Any] = fastjsonschema.compile(schema)
     return compiled
 
 
-def passes_compiled(data: Any, schema: str) -> bool:
-    """True when the compiled validator accepts ``data`` (False: jsonschema decides and explains)."""
+def passes_compiled(data: Any, schema: str, eager: bool = False) -> bool:
+    """True when the compiled validator accepts ``data`` (False: jsonschema decides and explains).
+
+    A small tree never pays for compiling: the first ``COMPILE_AFTER`` documents of a schema (unless ``eager``)
+    go to jsonschema alone.
+    """
+    if not eager:
+        seen = _checked.get(schema, 0)
+        if seen < COMPILE_AFTER:
+            _checked[schema] = seen + 1
+            return False
     fast = compiled_schema(schema)
     if fast is None:
         return False
     try:
         fast(data)
-    except fastjsonschema.JsonSchemaException:
+    except Exception:  # fastjsonschema.JsonSchemaException: not passed, jsonschema explains why
         return False
     return True
 
