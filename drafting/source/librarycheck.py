@@ -36,7 +36,8 @@ from drafting.checks.crossrefs import check_identities, check_outgoing
 from drafting.diagnostics import Diagnostic, Diagnostics
 from drafting.source.actindex import ActIndex, OutRef, index_of, outgoing
 from drafting.source.library import WORK_FILE, Library, read_library
-from drafting.source.tree import FileTree
+from drafting.source.reader import read_tree
+from drafting.source.tree import FileTree, MemoryTree
 
 RACY_SECONDS = 3.0  # a file changed this close to its fingerprint may change again unseen by stat
 MIN_PARALLEL_FILES = 2_000  # below this, starting worker processes costs more than it saves
@@ -166,8 +167,14 @@ class _Kept:
     cross: dict[str, tuple[tuple[str, ...], tuple[Diagnostic, ...]]]  # short -> (key, findings)
 
 
-def check_library(root: Path, cache: bool = True, jobs: int | None = None) -> LibraryChecked:
-    """Every act of the repository at ``root`` checked, and the references between them."""
+def check_library(root: Path, cache: bool = True, jobs: int | None = None,
+                  only: set[str] | None = None) -> LibraryChecked:
+    """Every act of the repository at ``root`` checked, and the references between them.
+
+    ``only``: check those acts (and report their findings) only; the others are read just as far as the checked
+    acts' references to them need (their index, from the cache when it is current), and for their identity (A411
+    is checked across the whole repository).
+    """
     library = read_library(root)
     kept = _load(root) if cache else None
     acts: dict[str, ActResult] = {}
@@ -177,18 +184,24 @@ def check_library(root: Path, cache: bool = True, jobs: int | None = None) -> Li
         if old is not None and old.folder == str(folder) and old.fingerprint is not None \
                 and old.fingerprint == fingerprint(folder):
             acts[short] = old
-        else:
+        elif only is None or short in only:
             todo.append(short)
     for short, result in zip(todo, _check_acts([library.works[s] for s in todo], cache, jobs)):
         acts[short] = result
+    named = {ref.work for short in (only or ()) if short in acts for ref in acts[short].refs}
+    for short, folder in library.works.items():
+        if short not in acts:  # not checked, not in the cache: as much as the check of the others needs
+            acts[short] = _index_only(folder, full=short in named)
     acts = {short: acts[short] for short in library.works}  # drafting.yaml's order
     diagnostics = Diagnostics(list(library.diagnostics.items))
     indexes = {short: act.index for short, act in acts.items() if act.index is not None}
-    per_act = {short: Diagnostics(list(act.diagnostics)) for short, act in acts.items()}
+    reported = [short for short in acts if only is None or short in only]
+    per_act = {short: Diagnostics(list(act.diagnostics) if short in reported else []) for short, act in acts.items()}
     check_identities(indexes, per_act)
     cross: dict[str, tuple[tuple[str, ...], tuple[Diagnostic, ...]]] = {}
     names = ",".join(sorted(indexes))
-    for short, act in acts.items():
+    for short in reported:
+        act = acts[short]
         key = (act.fingerprint or "", names, *(_index_key(indexes.get(name)) for name in _named(act.refs)))
         old_cross = kept.cross.get(short) if kept is not None else None
         if short not in todo and act.fingerprint is not None and old_cross is not None and old_cross[0] == key:
@@ -201,9 +214,40 @@ def check_library(root: Path, cache: bool = True, jobs: int | None = None) -> Li
         per_act[short].extend(found)
     for short in acts:
         diagnostics.extend(per_act[short].items)
-    if cache and (todo or kept is None or kept.cross != cross):
-        _save(root, _Kept(acts, cross))
-    return LibraryChecked(library, acts, diagnostics, todo)
+    if cache and (todo or kept is None or any(kept.cross.get(s) != cross[s] for s in cross)):
+        earlier = dict(kept.cross) if kept is not None else {}  # the acts not reported this time keep theirs
+        _save(root, _Kept(acts, {**earlier, **cross}))  # an act read for its index only is never trusted (None)
+    checked = {short: acts[short] for short in reported}
+    return LibraryChecked(library, checked, diagnostics, todo)
+
+
+def current_references(root: Path, library: Library) -> dict[str, set[str]]:
+    """Short name -> the acts it refers to, for every act whose entry in the last check's cache is current."""
+    kept = _load(root)
+    found: dict[str, set[str]] = {}
+    for short, folder in library.works.items():
+        old = kept.acts.get(short) if kept is not None else None
+        if old is not None and old.fingerprint is not None and old.folder == str(folder) \
+                and old.fingerprint == fingerprint(folder):
+            found[short] = {ref.work for ref in old.refs}
+    return found
+
+
+def _index_only(folder: Path, full: bool) -> ActResult:
+    """An act that is not checked: its index (``full``: read its articles, else its work.yaml alone), no findings.
+
+    Its ``files`` count is 0 and its fingerprint None, so it never stands in the cache for a checked act.
+    """
+    if full:
+        work = read_tree(FileTree(folder)).work
+    else:
+        try:
+            data = (folder / WORK_FILE).read_bytes()
+        except OSError:
+            data = b""
+        work = read_tree(MemoryTree({WORK_FILE: data}, str(folder))).work
+    index = index_of(work) if work is not None and work.meta.codes else None
+    return ActResult(str(folder), None, (), 0, 0, index, ())
 
 
 def _named(refs: Iterable[OutRef]) -> list[str]:
