@@ -167,3 +167,44 @@ def test_renumbering_across_acts_is_all_or_nothing(root: Path, monkeypatch: pyte
     monkeypatch.setattr(transaction.os, "replace", original)
     assert {p: p.read_bytes() for p in root.rglob("*.md")} == before
     assert not list(root.rglob("*.tmp"))
+
+
+def test_acts_that_refer_to_each_other_in_a_cycle(root: Path) -> None:
+    """The constitution refers to the law that refers to it: each reference is checked once, renumbering follows
+    it both ways, and nothing loops."""
+    for lang, text in (("en", "[Article 2 of the Elections Law](elections:art:right-to-vote)"),
+                       ("ru", "[статья 2 Закона о выборах](elections:art:right-to-vote)"),
+                       ("kk", "[Сайлау туралы заңның 2-бабы](elections:art:right-to-vote)")):
+        path = root / f"constitution/01-foundations/001-foundations-1.{lang}.md"
+        body = path.read_text(encoding="utf-8").splitlines()
+        body[4] = body[4].rstrip(".") + f", see {text}."
+        path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    assert findings(root) == [] == findings(root, cache=False)
+    for lang in ("kk", "ru", "en"):  # the law's article 2 is to become 1
+        (root / f"{LAW}/001-purpose.{lang}.md").unlink()
+    gap = findings(root)
+    assert gap == findings(root, cache=False) and any("N303" in line for line in gap), gap
+    done = subprocess.run([sys.executable, "-m", "drafting", "renumber", "laws/elections"], cwd=root,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "[Article 1 of the Elections Law](elections:art:right-to-vote)" in \
+        (root / "constitution/01-foundations/001-foundations-1.en.md").read_text(encoding="utf-8")
+    after = findings(root)
+    assert after == findings(root, cache=False) and not [line for line in after if "R504" in line], after
+
+
+def test_loops_and_strays_in_the_repository(root: Path) -> None:
+    """A symbolic link looping back to the root under a find: folder, a listed folder that is the root itself,
+    an act whose work.yaml does not read: each a finding (or nothing to find), and the other acts checked."""
+    (root / "laws" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "drafting.yaml").write_text("find:\n  - .\n  - laws/loop\nworks:\n  - .\n", encoding="utf-8")
+    broken = root / "laws" / "broken"
+    broken.mkdir()
+    (broken / "work.yaml").write_text("country: [kz\n", encoding="utf-8")
+    found = check_library(root)
+    lines = [d.format() for d in found.diagnostics.sorted()]
+    assert list(found.acts) == ["constitution", "broken", "elections"]
+    assert f"{root}/drafting.yaml:5:1: error S108 no work.yaml in '.': every work folder has one" in lines
+    assert any(line.startswith(f"{root}/laws/broken/work.yaml:2:1: error F201 invalid YAML") for line in lines), lines
+    assert not [line for line in lines if "constitution/" in line or "elections/" in line], lines
+    assert [d.format() for d in check_library(root).diagnostics.sorted()] == lines
