@@ -233,6 +233,25 @@ def current_references(root: Path, library: Library) -> dict[str, set[str]]:
     return found
 
 
+def other_indexes(library: Library, skip: Path, cache: bool) -> dict[str, ActIndex]:
+    """The index of every act of ``library`` but the one at ``skip`` (for one act checked on its own): from the
+    last repository check's cache where current, else read (not checked)."""
+    kept = _load(library.root) if cache else None
+    found: dict[str, ActIndex] = {}
+    for short, folder in library.works.items():
+        if folder.resolve() == skip:
+            continue
+        old = kept.acts.get(short) if kept is not None else None
+        if old is not None and old.fingerprint is not None and old.index is not None \
+                and old.fingerprint == fingerprint(folder):
+            found[short] = old.index
+        else:
+            index = _index_only(folder, full=True).index
+            if index is not None:
+                found[short] = index
+    return found
+
+
 def _index_only(folder: Path, full: bool) -> ActResult:
     """An act that is not checked: its index (``full``: read its articles, else its work.yaml alone), no findings.
 
@@ -269,10 +288,11 @@ def _index_key(index: ActIndex | None) -> str:
 
 
 def cache_path(root: Path) -> Path:
-    """``.drafting-cache/check/`` at the repository's root: one file per root (as given) and toolkit version."""
+    """``.drafting-cache/check/`` at the repository's root: one file per repository and toolkit version (an act's
+    result is reused only for its folder as given, for its findings show paths so)."""
     from drafting.source.parsecache import code_digest
 
-    name = hashlib.sha256(f"{root.resolve()}\0{root}".encode("utf-8")).hexdigest()[:16]
+    name = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
     return root / ".drafting-cache" / "check" / f"{name}-{code_digest(everything=True)}.pickle"
 
 
