@@ -91,22 +91,22 @@ def fingerprint(folder: Path, now: float | None = None) -> str | None:
         if rel and any(e.name == WORK_FILE for e in entries):
             digest.update(f"act {rel}\n".encode())
             continue
+        stats: list[tuple[object, ...]] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = f"{rel}{entry.name}"
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError as error:
-                digest.update(f"!{path}:{error.errno}\n".encode())
+                stats.append((entry.name, "!", error.errno))
                 continue
             if stat.S_ISDIR(info.st_mode):
-                stack.append((Path(entry.path), f"{path}/"))
+                stack.append((Path(entry.path), f"{rel}{entry.name}/"))
                 continue
             if info.st_mtime >= racy or info.st_ctime >= racy:
                 trusted = False
-            digest.update(f"{path}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0"
-                          f"{info.st_ino}\n".encode("utf-8", "surrogateescape"))
+            stats.append((entry.name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+        digest.update(f"{rel}\0{stats!r}\n".encode("utf-8", "surrogateescape"))  # one update per folder
     return digest.hexdigest() if trusted else None
 
 
