@@ -103,6 +103,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--base", default=BASE, help="the toolkit to compare with ('none': skip)")
     parser.add_argument("--scale", action="store_true", help="also check a book of a tenth of the acts")
+    parser.add_argument("--book", type=Path, help="check this book (written before by synthetic_library.py with the "
+                                                   "same --acts and --articles) instead of writing one")
+    parser.add_argument("--no-floor", action="store_true", help="skip the parse floor")
     parser.add_argument("--quick", action="store_true",
                         help="skip the --no-cache run and the in-process memory run (for the 100,000-article book; "
                              "the peak of the largest process is still measured)")
@@ -112,10 +115,18 @@ def main() -> None:
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CACHE_HOME": str(Path(tmp) / "user-cache"),
                "HOME": tmp}
         start = time.perf_counter()
-        root = book(Path(tmp) / "book", args.acts, args.articles)
+        if args.book is not None:
+            root = args.book
+            (root / ".git").mkdir(exist_ok=True)
+            shutil.rmtree(root / ".drafting-cache", ignore_errors=True)
+            edited_before = root / "acts" / f"act{min(3, args.acts)}" / "01-c1" / "001-a1.ru.md"
+            edited_before.write_text(edited_before.read_text(encoding="utf-8").replace("устанавливает", "регулирует"),
+                                     encoding="utf-8")
+        else:
+            root = book(Path(tmp) / "book", args.acts, args.articles)
         print(f"statute book: {args.acts} acts, {total:,} articles, {total * 3:,} article files "
               f"(written in {time.perf_counter() - start:.0f} s)", flush=True)
-        parse_floor, floor_cpu = floor(root)
+        parse_floor, floor_cpu = floor(root) if not args.no_floor else (float("nan"), float("nan"))
         print(f"parse floor (md + C YAML, one core) {parse_floor:8.2f} s  CPU {floor_cpu:8.2f} s", flush=True)
         base_s = base_cpu = None
         if args.base != "none":
