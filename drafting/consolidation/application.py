@@ -37,6 +37,7 @@ class Applied:
     target: Address
     article_num: str  # the article's number after the change (before it, for a repeal)
     loc: Loc
+    previous: str | None = None  # renumber: the article's number before
 
 
 @dataclass
@@ -110,7 +111,10 @@ class Consolidation:
                 self.files.pop(file, None)
             del self.articles[article.id]
         elif step.kind == "renumber":
-            done = self.renumber(step, article)
+            previous = article.num
+            if self.renumber(step, article):
+                self.applied.append(Applied(step.kind, target, article.num, step.loc(self.codes[0]), previous))
+            return
         else:
             for lang in self.codes:
                 path = article.paths.get(lang)
