@@ -122,3 +122,35 @@ def test_point_paragraph_and_article_words_are_found_in_their_own_span(path: tup
                                    new={lang: "1st" for lang in LANGS})])
     assert problems == []
     assert "   1) 1st право;\n" in after["01-first/001-scope.ru.md"]
+
+
+def test_an_inserted_unit_goes_after_the_last_sibling_numbered_before_it() -> None:
+    steps = [Step("insert", Address("scope", ("2", "1-1")), at(3), new={lang: f"   1-1) p {lang};\n" for lang in LANGS}),
+             Step("insert", Address("terms", ("1-1",)), at(4), new={lang: f"1-1. mid {lang}.\n" for lang in LANGS}),
+             Step("insert", Address("terms", ("3",)), at(5), new={lang: f"3. last {lang}.\n" for lang in LANGS})]
+    _, after, problems = run(steps)
+    assert problems == []
+    assert after["01-first/001-scope.en.md"].split("---\n")[2] == (
+        "1. This law is about the state.\n2. Citizen has a right:\n   1) first right;\n"
+        "   1-1) p en;\n   2) second right.\n")
+    assert after["01-first/002-terms.en.md"].split("---\n")[2] == (
+        "1. The state protects every citizen.\n1-1. mid en.\n2. Every citizen obeys the law.\n3. last en.\n")
+
+
+def test_an_article_restated_or_inserted_with_its_file_goes_there() -> None:
+    restated = {lang: f"---\nid: final\nnumber: 4\n---\n1. Moved {lang}.\n" for lang in LANGS}
+    inserted = {lang: f"---\nid: middle\nnumber: 3\n---\n1. Middle {lang}.\n" for lang in LANGS}
+    _, after, problems = run([
+        Step("restate", Address("final"), at(3), new=restated, file="02-second/004-final"),
+        Step("insert", Address("middle"), at(4), new=inserted, file="02-second/003-middle")])
+    assert problems == []
+    assert after["02-second/004-final.kk.md"] == restated["kk"]
+    assert after["02-second/003-middle.ru.md"] == inserted["ru"]
+    assert "02-second/003-final.kk.md" not in after
+    work_of(after)
+
+
+def test_words_in_a_point_of_a_paragraph_are_named_so() -> None:
+    _, _, problems = run([Step("delete-words", Address("scope", ("2", "1")), at(3), old={lang: "zzz" for lang in LANGS})])
+    assert problems[0] == ("amendment/001-changes.en.md:3:4: error C802 the words «zzz» are not in point 1 of "
+                           "paragraph 2 of article 'scope' (en)")

@@ -24,7 +24,7 @@ from drafting.numbering import parse_number
 from drafting.source.reader import ARTICLE_RE, SECTION_DIR_RE
 from drafting.source.unitspans import ArticleSpans, UnitSpan, article_spans
 from drafting.source.yamldoc import split_front_matter
-from drafting.consolidation.steps import WORD_KINDS, Address, Step
+from drafting.consolidation.steps import PREAMBLE, UNNUMBERED, WORD_KINDS, Address, Step
 
 UNIT_NAMES = {"article": "article", "paragraph": "paragraph", "point": "point"}
 
@@ -98,6 +98,9 @@ class Consolidation:
 
     def apply(self, step: Step) -> None:
         target = step.target
+        if not target.article and step.file == PREAMBLE:
+            self.preamble(step)
+            return
         if step.kind == "insert" and not target.path:
             self.insert_article(step)
             return
@@ -135,8 +138,14 @@ class Consolidation:
                 return False
             number = front_number(new)
             if number is not None and number != article.num:
-                article.num, article.renamed = number, True
+                article.num, article.renamed = number, not step.file
             self.files[path] = new
+            if step.file:
+                moved = f"{step.file}.{lang}.md"
+                if moved != path:
+                    self.files[moved] = self.files.pop(path)
+                    article.paths[lang] = moved
+                    article.folder, _, article.stem = step.file.rpartition("/")
             return True
         spans = article_spans(text, self.profile)
         if step.kind in WORD_KINDS:
@@ -210,12 +219,32 @@ class Consolidation:
                 return False
             line = after.end
         else:
-            line = parent.children[0].start if parent.children else parent.end
+            line = self.place(parent, num, len(target.path))
         new = self.new_text(step, lang)
         if new is None:
             return False
         self.files[path] = splice(spans, line, line, new)
         return True
+
+    def place(self, parent: UnitSpan, num: str, depth: int) -> int:
+        """The line an inserted unit numbered ``num`` goes to: after the last sibling numbered before it."""
+        level = self.profile.paragraph_level if depth == 1 else self.profile.point_level(depth - 1)
+        key = sort_key(num, level.style, level.inserted)
+        before = [child for child in parent.children if sort_key(child.num, level.style, level.inserted) < key]
+        if before:
+            return before[-1].end
+        return parent.children[0].start if parent.children else parent.end
+
+    def preamble(self, step: Step) -> None:
+        for lang in self.codes:
+            new = self.new_text(step, lang)
+            if new is None:
+                continue
+            if step.kind == "restate":
+                self.files[f"preamble.{lang}.md"] = new
+            elif step.kind == "repeal":
+                self.files.pop(f"preamble.{lang}.md", None)
+        self.applied.append(Applied(step.kind, step.target, "", step.loc(self.codes[0])))
 
     def insert_article(self, step: Step) -> None:
         ident = step.target.article
@@ -237,7 +266,9 @@ class Consolidation:
         if taken:
             self.error(step, None, "C804", f"article number {number} is already taken (by '{taken[0].id}')")
             return
-        if step.after is not None:
+        if step.file is not None:
+            folder = step.file.rpartition("/")[0]
+        elif step.after is not None:
             before = self.articles.get(step.after.article)
             if before is None:
                 self.error(step, None, "C801", f"no article with the id '{step.after.article}' in the amended version "
@@ -251,8 +282,11 @@ class Consolidation:
             folder = self.folders[step.container]
         else:
             folder = ""
-        entry = _Article(ident, number, folder, f"000-{ident}", {})
-        entry.renamed = True
+        entry = _Article(ident, number, folder, step.file.rpartition("/")[2] if step.file else f"000-{ident}", {})
+        entry.renamed = step.file is None
+        if step.file is not None and folder and not any(path.startswith(f"{folder}/") for path in self.files):
+            self.error(step, None, "C801", f"no container folder '{folder}' in the amended version")
+            return
         for lang, text in texts.items():
             entry.paths[lang] = f"{folder}/{entry.stem}.{lang}.md".lstrip("/")
             self.files[entry.paths[lang]] = text
@@ -312,10 +346,15 @@ class Consolidation:
 
 
 def find(spans: ArticleSpans, path: tuple[str, ...]) -> UnitSpan | None:
-    """The span of a unit; an unnumbered paragraph ('') is the article's body."""
-    if path and path[0] == "":
+    """The span of a unit; an unnumbered paragraph (UNNUMBERED) is the article's body."""
+    if path and path[0] == UNNUMBERED:
         path = path[1:]
     return spans.find(path)
+
+
+def sort_key(num: str, style: str, inserted: str | None) -> tuple[int, ...]:
+    number = parse_number(num, style, inserted or "dash")
+    return tuple(number.parts) if number else (10**9,)
 
 
 def splice(spans: ArticleSpans, start: int, end: int, text: str) -> str:
@@ -326,7 +365,8 @@ def describe(path: tuple[str, ...]) -> str:
     if not path:
         return "text"
     names = ["paragraph"] + ["point"] * (len(path) - 1)
-    return " ".join(f"{name} {num}" for name, num in reversed(list(zip(names, path)))).replace("paragraph  ", "")
+    named = [f"{name} {num}" for name, num in zip(names, path) if not (name == "paragraph" and num == UNNUMBERED)]
+    return " of ".join(reversed(named)) or "text"
 
 
 def front_number(text: str) -> str | None:

@@ -20,12 +20,14 @@ from drafting.model import Loc
 
 KINDS = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber")
 WORD_KINDS = ("replace-words", "add-words", "delete-words")
+UNNUMBERED = "0"  # an article's single unnumbered paragraph in a path (as drafting.amending.instructions has it)
+PREAMBLE = "preamble"
 
 
 @dataclass(frozen=True)
 class Address:
-    """An article by stable id, and the numbers of the paragraph, point, sub-point inside it ('' for an
-    unnumbered paragraph)."""
+    """An article by stable id, and the numbers of the paragraph, point, sub-point inside it (UNNUMBERED, "0",
+    for an article's single unnumbered paragraph)."""
 
     article: str
     path: tuple[str, ...] = ()
@@ -49,6 +51,8 @@ class Step:
     after: Address | None = None  # insert: the sibling it follows (None: it comes first in its parent)
     container: str | None = None  # insert an article first in a container: the container's folder slug
     number: str | None = None  # renumber: the article's new number
+    file: str | None = None  # an article's file in the new version, without ``.LANG.md`` (restate, insert);
+    # "preamble" with an empty target article: the preamble
 
     def loc(self, lang: str) -> Loc:
         return self.locs.get(lang) or next(iter(self.locs.values()))

@@ -1,13 +1,12 @@
 """Where each paragraph and point of an article file stands in its source text, by line.
 
 A unit's span is the lines of its list item as markdown-it maps it (the same parse
-the reader makes, ``markup.body_tokens``): from the line of its marker up to the
-line of the next item of its list, or to the end of its list. So the spans of a
-paragraph's points, its introduction and its wrap-up cover the paragraph's span,
-and an article's paragraphs cover its body. The text of a span is exactly what a
-restatement replaces and what an amending act quotes, so that replacing a unit's
-span in one version by the span of the same unit in another gives that other
-version byte for byte.
+the reader makes, ``markup.body_tokens``), from the line of its marker to its last
+line that is not blank: the blank lines around a unit belong to the file, not to the
+unit (docs/amend.md, "Quoted structure"). The text of a span is exactly what an
+amending act quotes and what a restatement replaces, so that replacing a unit's span
+in one version by the span of the same unit in another gives that other version byte
+for byte (when the blank lines between units are the same in both).
 """
 
 from __future__ import annotations
@@ -78,7 +77,10 @@ def article_spans(text: str, profile: Profile) -> ArticleSpans:
             parent = stack[-1]
             marker = markers.get(token.map[0])
             num = marker.number if marker else (token.info or "")
-            unit = UnitSpan((*parent.path, num), offset + token.map[0], offset + token.map[1])
+            end = offset + token.map[1]
+            while end > offset + token.map[0] + 1 and not lines[end - 1].strip():
+                end -= 1
+            unit = UnitSpan((*parent.path, num), offset + token.map[0], end)
             parent.children.append(unit)
             stack.append(unit)
         elif token.type == "list_item_close":
