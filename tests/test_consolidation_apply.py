@@ -154,3 +154,30 @@ def test_words_in_a_point_of_a_paragraph_are_named_so() -> None:
     _, _, problems = run([Step("delete-words", Address("scope", ("2", "1")), at(3), old={lang: "zzz" for lang in LANGS})])
     assert problems[0] == ("amendment/001-changes.en.md:3:4: error C802 the words «zzz» are not in point 1 of "
                            "paragraph 2 of article 'scope' (en)")
+
+
+def test_renumberings_are_made_together_after_everything_else() -> None:
+    steps = [Step("renumber", Address("scope", ("1",)), at(3), number="2"),
+             Step("renumber", Address("scope", ("2",)), at(4), number="3"),
+             Step("renumber", Address("scope", ("2", "2")), at(5), number="3"),
+             Step("renumber", Address("final"), at(6), number="4"),
+             Step("renumber", Address("terms"), at(7), number="3"),
+             Step("insert", Address("scope", ("1-1",)), at(8), new={lang: f"1-1. ins {lang}.\n" for lang in LANGS})]
+    _, after, problems = run(steps)
+    assert problems == []
+    assert after["01-first/001-scope.en.md"].split("---\n")[2] == (
+        "2. This law is about the state.\n1-1. ins en.\n3. Citizen has a right:\n   1) first right;\n"
+        "   3) second right.\n")
+    assert sorted(p for p in after if p.endswith(".en.md")) == [
+        "01-first/001-scope.en.md", "01-first/003-terms.en.md", "02-second/004-final.en.md"]
+
+
+def test_a_renumbering_that_leaves_two_units_with_one_number() -> None:
+    _, _, problems = run([Step("renumber", Address("scope", ("1",)), at(3), number="2"),
+                          Step("renumber", Address("terms"), at(4), number="3")])
+    assert problems == [
+        "amendment/001-changes.en.md:3:4: error C804 after renumbering, article 1 ('scope') has two units numbered 2 (en)",
+        "amendment/001-changes.kk.md:3:4: error C804 after renumbering, article 1 ('scope') has two units numbered 2 (kk)",
+        "amendment/001-changes.kk.md:4:4: error C804 after renumbering, two articles are numbered 3 ('terms' and 'final')",
+        "amendment/001-changes.ru.md:3:4: error C804 after renumbering, article 1 ('scope') has two units numbered 2 (ru)",
+    ]

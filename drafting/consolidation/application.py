@@ -22,6 +22,7 @@ from drafting.diagnostics import Diagnostics
 from drafting.model import Loc, Work
 from drafting.numbering import parse_number
 from drafting.source.reader import ARTICLE_RE, SECTION_DIR_RE
+from drafting.source.sourcetext import SourceText
 from drafting.source.unitspans import ArticleSpans, UnitSpan, article_spans
 from drafting.source.yamldoc import split_front_matter
 from drafting.consolidation.steps import PREAMBLE, UNNUMBERED, WORD_KINDS, Address, Step
@@ -91,10 +92,80 @@ class Consolidation:
     # -- the steps ------------------------------------------------------------------------------
 
     def run(self, steps: list[Step]) -> Result:
+        """Every step in order; the renumberings together at the end (their targets carry OLD's numbers)."""
         for step in steps:
-            self.apply(step)
+            if step.kind != "renumber":
+                self.apply(step)
+        self.renumber_units([step for step in steps if step.kind == "renumber" and step.target.path])
+        for step in steps:
+            if step.kind == "renumber" and not step.target.path:
+                self.apply(step)
+        self.check_article_numbers([step for step in steps if step.kind == "renumber" and not step.target.path])
         self.rename()
         return Result(self.files, self.applied, self.diags)
+
+    def renumber_units(self, steps: list[Step]) -> None:
+        """Paragraph and point renumberings: every target found before any marker changes, then the markers."""
+        by_article: dict[str, list[Step]] = {}
+        for step in steps:
+            by_article.setdefault(step.target.article, []).append(step)
+        for ident, mine in by_article.items():
+            article = self.articles.get(ident)
+            if article is None:
+                for step in mine:
+                    self.error(step, None, "C801", f"no article with the id '{ident}' in the amended version")
+                continue
+            done = {id(step): True for step in mine}
+            for lang in self.codes:
+                path = article.paths.get(lang)
+                if path is None or path not in self.files:
+                    continue
+                spans = article_spans(self.files[path], self.profile)
+                source = SourceText(path, self.files[path])
+                numbers: dict[tuple[str, ...], str] = {}
+                here: set[int] = set()  # the steps made in this language
+                for step in mine:
+                    unit = self.unit(step, lang, spans, step.target.path, article)
+                    if unit is None or not step.number:
+                        done[id(step)] = False
+                        continue
+                    depth = len(step.target.path)
+                    level = self.profile.paragraph_level if depth == 1 else self.profile.point_level(depth - 1)
+                    if not source.set_list_number(unit.start + 1, level.format, unit.num, step.number):
+                        self.error(step, lang, "C801", f"no marker {level.marker(unit.num)} on line {unit.start + 1} "
+                                                       f"of {path}")
+                        done[id(step)] = False
+                        continue
+                    numbers[step.target.path] = step.number
+                    here.add(id(step))
+                for step in mine:
+                    parent = find(spans, step.target.path[:-1]) if len(step.target.path) > 1 else spans.root
+                    if parent is None or id(step) not in here:
+                        continue
+                    siblings = [numbers.get(child.path, child.num) for child in parent.children]
+                    if siblings.count(step.number or "") > 1:
+                        self.error(step, lang, "C804", f"after renumbering, article {article.num} ('{ident}') has "
+                                                       f"two units numbered {step.number} ({lang})")
+                        done[id(step)] = False
+                self.files[path] = source.result()
+            for step in mine:
+                if done[id(step)]:
+                    self.applied.append(Applied("renumber", step.target, article.num, step.loc(self.codes[0]),
+                                                step.target.path[-1]))
+
+    def check_article_numbers(self, steps: list[Step]) -> None:
+        """No two articles with one number once the renumberings are made (in the whole act, or per container)."""
+        if not steps:
+            return
+        restart = self.profile.article_level.numbering == "restart"
+        seen: dict[tuple[str, str], str] = {}
+        for article in self.articles.values():
+            key = (article.folder if restart else "", article.num)
+            if key in seen:
+                step = next((s for s in steps if s.target.article in (article.id, seen[key])), steps[0])
+                self.error(step, None, "C804", f"after renumbering, two articles are numbered {article.num} "
+                                               f"('{seen[key]}' and '{article.id}')")
+            seen[key] = article.id
 
     def apply(self, step: Step) -> None:
         target = step.target
@@ -337,7 +408,7 @@ class Consolidation:
                 digits, slug = (match.group(1), match.group(3)) if match else ("000", article.id)
                 if match and (int(digits), match.group(2)) == (base, letter) and not digits == "000":
                     continue
-                stem = f"{base:0{max(3, len(digits))}d}{letter}-{slug}"
+                stem = f"{base:0{len(digits) if match else 3}d}{letter}-{slug}"
                 for lang, path in list(article.paths.items()):
                     moved = f"{folder}/{stem}.{lang}.md".lstrip("/")
                     self.files[moved] = self.files.pop(path)
@@ -380,8 +451,6 @@ def front_number(text: str) -> str | None:
 
 
 def set_front_number(text: str, number: str) -> str:
-    from drafting.source.sourcetext import SourceText
-
     source = SourceText("", text)
     source.set_yaml_value(0, "number", number, search_to=40)
     return source.result()
