@@ -4,7 +4,7 @@
 path -> text) and its model, and applies the steps in order, language by language,
 on the source text itself: a restated article is the new file's text, a restated
 or inserted paragraph or point replaces or joins the lines of its span
-(``source.unitspans``), words are found and replaced in the span of their unit. So
+(``consolidation.unittree``), words are found and replaced in the span of their unit. So
 the result is the new version byte for byte, front matter and all. Inserted and
 renumbered articles get the file names ``drafting renumber`` gives (``003a-slug``
 for 3-1). Every step that cannot apply is a diagnostic at the instruction's line in
@@ -23,7 +23,7 @@ from drafting.model import Loc, Work
 from drafting.numbering import parse_number
 from drafting.source.reader import ARTICLE_RE, SECTION_DIR_RE
 from drafting.source.sourcetext import SourceText
-from drafting.source.unitspans import ArticleSpans, UnitSpan, article_spans
+from drafting.consolidation.unittree import ArticleSpans, UnitSpan, article_spans
 from drafting.source.yamldoc import split_front_matter
 from drafting.consolidation.steps import PREAMBLE, UNNUMBERED, WORD_KINDS, Address, Step
 
@@ -418,8 +418,6 @@ class Consolidation:
 
 def find(spans: ArticleSpans, path: tuple[str, ...]) -> UnitSpan | None:
     """The span of a unit; an unnumbered paragraph (UNNUMBERED) is the article's body."""
-    if path and path[0] == UNNUMBERED:
-        path = path[1:]
     return spans.find(path)
 
 

@@ -4,7 +4,7 @@ A step names its target by the article's stable id and the number path of the
 paragraph, point and sub-point inside it; the words it looks for and the words or
 source text it puts in are given per language, exactly as they are in the sources
 (restated and inserted units are the exact source text of the new version's unit:
-a whole article file, or the span of a paragraph or point, ``source.unitspans``).
+a whole article file, or the span of a paragraph or point, ``amending.spans``).
 ``locs`` says where the instruction is written in the amending act, per language,
 so that a step that cannot apply is reported there.
 
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from drafting.amending.instructions import PREAMBLE as PREAMBLE, UNNUMBERED as UNNUMBERED
 from drafting.model import Loc
 
 KINDS = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber")
 WORD_KINDS = ("replace-words", "add-words", "delete-words")
-UNNUMBERED = "0"  # an article's single unnumbered paragraph in a path (as drafting.amending.instructions has it)
-PREAMBLE = "preamble"
+
 
 
 @dataclass(frozen=True)
