@@ -51,12 +51,14 @@ def test_words_replaced_added_and_deleted_in_their_unit() -> None:
                                                                           "en": "state"},
                   new={"kk": "ел", "ru": "страна", "en": "country"}),
              Step("add-words", Address("terms", ("2",)), at(4), old={lang: "Every" for lang in LANGS},
-                  new={lang: " single" for lang in LANGS}),
-             Step("delete-words", Address("final"), at(5), old={lang: " enters" for lang in LANGS})]
+                  new={lang: "single" for lang in LANGS}),
+             Step("add-words", Address("terms", ("2",)), at(4), old={lang: "obeys" for lang in LANGS},
+                  new={lang: ", always," for lang in LANGS}),
+             Step("delete-words", Address("final"), at(5), old={lang: "enters" for lang in LANGS})]
     _, after, problems = run(steps)
     assert problems == []
     assert after["01-first/002-terms.en.md"].endswith("1. The country protects every citizen.\n"
-                                                      "2. Every single citizen obeys the law.\n")
+                                                      "2. Every single citizen obeys, always, the law.\n")
     assert after["02-second/003-final.ru.md"].endswith("1. The закон into force.\n")
 
 

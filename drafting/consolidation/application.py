@@ -27,7 +27,7 @@ from drafting.consolidation.unittree import ArticleSpans, UnitSpan, article_span
 from drafting.source.yamldoc import split_front_matter
 from drafting.consolidation.steps import PREAMBLE, UNNUMBERED, WORD_KINDS, Address, Step
 
-UNIT_NAMES = {"article": "article", "paragraph": "paragraph", "point": "point"}
+PUNCTUATION = ",.;:)»!?"  # added words that start with one of these take no space before them (docs/amend.md)
 
 
 @dataclass(frozen=True)
@@ -268,10 +268,18 @@ class Consolidation:
                                            f"{count} times ({lang}): the instruction must name one place")
             return False
         at = start + text.index(old)
+        end = at + len(old)
         new = step.new.get(lang, "")
-        replacement = {"replace-words": new, "add-words": old + new, "delete-words": ""}[step.kind]
         whole = self.files[path]
-        self.files[path] = whole[:at] + replacement + whole[at + len(old):]
+        if step.kind == "add-words":  # a space before the new words, unless they start with a punctuation mark
+            new = ("" if new[:1] in PUNCTUATION else " ") + new
+            at = end
+        elif step.kind == "delete-words":  # the words go with the space before them (else the one after them)
+            if at > 0 and whole[at - 1] == " ":
+                at -= 1
+            elif whole[end:end + 1] == " ":
+                end += 1
+        self.files[path] = whole[:at] + new + whole[end:]
         return True
 
     def insert_unit(self, step: Step, lang: str, path: str, spans: ArticleSpans, article: _Article) -> bool:

@@ -62,7 +62,10 @@ def split_lines(text: str) -> list[str]:
 def article_spans(text: str, profile: Profile) -> ArticleSpans:
     lines = split_lines(text)
     _, _, body_start = split_front_matter(text)
-    root = UnitSpan((), body_start - 1, len(lines))
+    end = len(lines)
+    while end > body_start and not lines[end - 1].strip():
+        end -= 1  # the body ends at its last non-blank line, as a unit does
+    root = UnitSpan((), body_start - 1, end)
     nodes: dict[tuple[str, ...], UnitSpan] = {(): root}
     for path, span in unit_spans(text, profile).items():
         own = path[1:] if path[:1] == (UNNUMBERED,) else path
