@@ -96,3 +96,12 @@ def test_the_work_file_keeps_its_text_and_names_the_new_version() -> None:
         "    event: amendment\n    source:\n      uri: /akn/kz/act/2026-12-01/12\n      title:\n"
         "        kk: Өзгерістер туралы заң\n        ru: Закон об изменениях\n        en: Amending Law\n"
         "version: amended\n")
+
+
+def test_the_new_version_goes_before_the_versions_dated_after_the_act() -> None:
+    base = base_files()["work.yaml"] + ("version: enacted\nversions:\n  - name: enacted\n    date: 2026-01-10\n"
+                                        "  - name: in-force\n    date: 2027-01-01\n")
+    text = record_version(base, "amended", ACT, [])
+    assert text.split("versions:\n")[1].split("\n    event")[0] == (
+        "  - name: enacted\n    date: 2026-01-10\n  - name: amended\n    date: '2026-12-01'")
+    assert "version: amended\n" in text and "  - name: in-force\n    date: 2027-01-01\n" in text

@@ -183,3 +183,14 @@ def test_a_renumbering_that_leaves_two_units_with_one_number() -> None:
         "amendment/001-changes.kk.md:4:4: error C804 after renumbering, two articles are numbered 3 ('terms' and 'final')",
         "amendment/001-changes.ru.md:3:4: error C804 after renumbering, article 1 ('scope') has two units numbered 2 (ru)",
     ]
+
+
+def test_an_article_moved_and_the_numbers_it_frees() -> None:
+    moved = {lang: f"---\nid: final\nnumber: 2\n---\n1. Final {lang}.\n" for lang in LANGS}
+    _, after, problems = run([Step("insert", Address("final"), at(3), new=moved, file="01-first/002-final"),
+                              Step("renumber", Address("terms"), at(4), number="3"),
+                              Step("repeal", Address("final"), at(5))])
+    assert problems == []
+    assert after["01-first/002-final.en.md"] == moved["en"]
+    assert after["01-first/003-terms.en.md"].startswith("---\nid: terms\nnumber: 3\n---\n")
+    assert not any(path.startswith("02-second/0") for path in after)

@@ -69,6 +69,7 @@ class Consolidation:
         self.diags = Diagnostics()
         self.applied: list[Applied] = []
         self.articles: dict[str, _Article] = {}
+        self.renumbered: set[str] = set()  # articles the steps renumber
         for lang in self.codes:
             for article in work.expression(lang).articles():
                 path = article.loc.path
@@ -93,8 +94,14 @@ class Consolidation:
 
     def run(self, steps: list[Step]) -> Result:
         """Every step in order; the renumberings together at the end (their targets carry OLD's numbers)."""
+        self.renumbered = {step.target.article for step in steps if step.kind == "renumber" and not step.target.path}
+        inserted = {step.target.article for step in steps if step.kind == "insert" and not step.target.path}
+        moves = [step for step in steps if step.kind == "repeal" and not step.target.path and step.target.article
+                 and step.target.article in inserted]
+        for step in moves:  # an article moved: repealed where it was, inserted where it goes (any order in the act)
+            self.apply(step)
         for step in steps:
-            if step.kind != "renumber":
+            if step.kind != "renumber" and not any(step is move for move in moves):
                 self.apply(step)
         self.renumber_units([step for step in steps if step.kind == "renumber" and step.target.path])
         for step in steps:
@@ -341,7 +348,8 @@ class Consolidation:
         if number is None:
             self.error(step, None, "C805", "the inserted article's text has no 'number' in its front matter")
             return
-        taken = [a for a in self.articles.values() if a.num == number and self.same_run(a, step)]
+        taken = [a for a in self.articles.values() if a.num == number and self.same_run(a, step)
+                 and a.id not in self.renumbered]  # a number the act renumbers away is free
         if taken:
             self.error(step, None, "C804", f"article number {number} is already taken (by '{taken[0].id}')")
             return

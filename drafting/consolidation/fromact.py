@@ -269,8 +269,8 @@ class ActReader:
                 if other is None:
                     agree = False
                     continue
-                if (other.kind, other.article, other.path, other.insertion) != \
-                        (item.kind, item.article, item.path, item.insertion):
+                if (other.kind, other.article, other.path, _number(other)) != \
+                        (item.kind, item.article, item.path, _number(item)):
                     self.error(other.loc, "C807", f"instruction {index + 1} differs from the '{first}' one "
                                                   f"({other.kind} {_show(other)} against {item.kind} {_show(item)})")
                     agree = False
@@ -284,8 +284,7 @@ class ActReader:
                 continue
             target = Target(item.work or self.amended.meta.short or "", item.article,
                             self._num(item.article), item.path, item.level)
-            insertion = Insertion(item.insertion[0], item.insertion[1]) \
-                if item.insertion and item.kind == "insert" else None
+            insertion = Insertion(_level(item), item.insertion[1]) if item.insertion and item.kind == "insert" else None
             number = item.insertion[1] if item.insertion and item.kind == "renumber" else None
             located.append(Located(Instruction(item.kind, target, insertion, words, quoted, number),  # type: ignore[arg-type]
                                    locs))
@@ -298,9 +297,20 @@ class ActReader:
         return found.num if found else None
 
 
+def _number(item: _Parsed) -> str | None:
+    return item.insertion[1] if item.insertion else None
+
+
+def _level(item: _Parsed) -> str:
+    """An inserted unit's level, by where it goes (the words naming it may coincide between levels: kk тармақша)."""
+    if item.article is None:
+        return "article"
+    return LEVELS_BY_DEPTH[min(len(item.path) + 1, len(LEVELS_BY_DEPTH) - 1)]
+
+
 def _show(item: _Parsed) -> str:
     where = "/".join((item.article or item.level, *item.path))
-    return where + (f" + {item.insertion[0]} {item.insertion[1]}" if item.insertion else "")
+    return where + (f" + {item.insertion[1]}" if item.insertion else "")
 
 
 def steps_of(located: list[Located]) -> list[Step]:

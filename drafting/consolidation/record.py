@@ -65,9 +65,13 @@ def record_version(text: str, name: str, act: AmendingAct, applied: list[Applied
         first = versions.value[0]
         indent = max(first.start_mark.column - 2, 0)
         block = "".join(" " * indent + line + "\n" for line in dumped.splitlines())
-        end = versions.end_mark.line if versions.end_mark.column == 0 else versions.end_mark.line + 1
-        while end > 0 and not lines[end - 1].strip():
-            end -= 1  # after the last entry's last line, before any blank lines
+        later = [item for item in versions.value if _date_of(item) > act.date.isoformat()]
+        if later:  # versions are oldest first: before the first one dated after the act
+            end = later[0].start_mark.line
+        else:
+            end = versions.end_mark.line if versions.end_mark.column == 0 else versions.end_mark.line + 1
+            while end > 0 and not lines[end - 1].strip():
+                end -= 1  # after the last entry's last line, before any blank lines
         lines[end:end] = block.rstrip("\n").split("\n")
         text = "\n".join(lines)
     else:
@@ -88,3 +92,8 @@ def _value(root: yaml.Node | None, key: str) -> yaml.Node | None:
             node: yaml.Node = v
             return node
     return None
+
+
+def _date_of(item: yaml.Node) -> str:
+    date = _value(item, "date")
+    return str(date.value) if isinstance(date, yaml.ScalarNode) else ""

@@ -128,18 +128,22 @@ def add_notes(act: etree._Element, work: Work, lang: str, first: int) -> int:
                                                     tag("indent"), tag("alinea"))
               if e.get("eId")}
     count = first
+    made: set[tuple[str, str]] = set()  # (unit eId, note): several changes of one kind to a unit make one note
     for _, version in found:
         for modification in version.modifications:
             path = modification.path[:-1] if modification.type == "repeal" else modification.path
             if modification.type == "repeal" and not modification.path:
                 continue  # a repealed article: no unit is left to carry the note
-            holder = by_eid.get(where.eid(modification, path))
-            if holder is None:
+            eid = where.eid(modification, path)
+            holder = by_eid.get(eid)
+            text = note_text(modification, version, lang)
+            if holder is None or (eid, text) in made:
                 continue
+            made.add((eid, text))
             count += 1
             note = etree.SubElement(_anchor(holder), tag("authorialNote"), marker=str(count), placement="bottom",
                                     eId=f"authorialNote_{count}")
-            etree.SubElement(note, tag("p")).text = note_text(modification, version, lang)
+            etree.SubElement(note, tag("p")).text = text
     return count
 
 
