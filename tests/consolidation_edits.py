@@ -131,20 +131,24 @@ def _inserted_after(num: str, taken: set[str]) -> str | None:
 
 
 @st.composite
-def edited(draw: st.DrawFn, draft: Draft) -> tuple[Draft, list[Change]]:
-    """NEW (a copy of ``draft`` after one to three random edits) and the changes made, in order."""
+def edited(draw: st.DrawFn, draft: Draft, valid: bool = False) -> tuple[Draft, list[Change]]:
+    """NEW (a copy of ``draft`` after one to three random edits) and the changes made, in order.
+
+    ``valid``: only edits after which the act still passes ``drafting check`` (no numbering gaps: the last unit
+    deleted, an article moved across the boundary of the sections, keeping its number).
+    """
     new = copy.deepcopy(draft)
     changes: list[Change] = []
     for _ in range(draw(st.integers(1, 3))):
         change = draw(st.sampled_from(("words", "restate-para", "insert-para", "repeal-para", "insert-point",
                                        "repeal-point", "insert-article", "repeal-article", "move-article")))
-        made = _edit(draw, new, change)
+        made = _edit(draw, new, change, valid)
         if made is not None:
             changes.append(made)
     return new, changes
 
 
-def _edit(draw: st.DrawFn, new: Draft, change: str) -> Change | None:
+def _edit(draw: st.DrawFn, new: Draft, change: str, valid: bool = False) -> Change | None:
     if not new.articles:
         return None
     article = draw(st.sampled_from(new.articles))
@@ -167,7 +171,7 @@ def _edit(draw: st.DrawFn, new: Draft, change: str) -> Change | None:
         article.paras.insert(article.paras.index(para) + 1, inserted)
         return Change("insert", article.id, (num,), new={lang: inserted.lines(lang) for lang in LANGS})
     if change == "repeal-para":
-        if len(article.paras) < 2:
+        if len(article.paras) < 2 or (valid and para is not article.paras[-1]):
             return None
         article.paras.remove(para)
         return Change("repeal", article.id, (para.num,))
@@ -184,7 +188,7 @@ def _edit(draw: st.DrawFn, new: Draft, change: str) -> Change | None:
     if change == "repeal-point":
         if len(para.points) < 2:
             return None
-        index = draw(st.integers(0, len(para.points) - 1))
+        index = len(para.points) - 1 if valid else draw(st.integers(0, len(para.points) - 1))
         num = para.points.pop(index)[0]
         return Change("repeal", article.id, (para.num, num))
     if change == "insert-article":
@@ -196,10 +200,16 @@ def _edit(draw: st.DrawFn, new: Draft, change: str) -> Change | None:
         new.articles.insert(new.articles.index(article) + 1, inserted)
         return Change("insert", ident, new={lang: inserted.text(lang) for lang in LANGS}, file=inserted.file())
     if change == "repeal-article":
-        if len(new.articles) < 2:
+        if len(new.articles) < 2 or (valid and article is not new.articles[-1]):
             return None
         new.articles.remove(article)
         return Change("repeal", article.id)
     # move: to the other section, keeping its id and number (its text restated there)
+    if valid:  # only across the boundary: the first section's last article, the second's first
+        firsts = [a for a in new.articles if a.folder == FOLDERS[0]]
+        seconds = [a for a in new.articles if a.folder == FOLDERS[1]]
+        if not (firsts and seconds and article in (firsts[-1], seconds[0])) or len(firsts if article in firsts
+                                                                                   else seconds) < 2:
+            return None
     article.folder = FOLDERS[1] if article.folder == FOLDERS[0] else FOLDERS[0]
     return Change("move", article.id, new={lang: article.text(lang) for lang in LANGS}, file=article.file())

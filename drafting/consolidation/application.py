@@ -96,8 +96,8 @@ class Consolidation:
         """Every step in order; the renumberings together at the end (their targets carry OLD's numbers)."""
         self.renumbered = {step.target.article for step in steps if step.kind == "renumber" and not step.target.path}
         inserted = {step.target.article for step in steps if step.kind == "insert" and not step.target.path}
-        moves = [step for step in steps if step.kind == "repeal" and not step.target.path and step.target.article
-                 and step.target.article in inserted]
+        moves = [step for step in steps if step.kind == "repeal" and not step.target.path
+                 and step.target.article in inserted and step.target.article in self.articles]
         for step in moves:  # an article moved: repealed where it was, inserted where it goes (any order in the act)
             self.apply(step)
         for step in steps:
