@@ -94,20 +94,17 @@ def test_every_step_that_cannot_apply_is_reported_at_its_line() -> None:
     _, _, problems = run(steps)
     assert problems == [
         "amendment/001-changes.en.md:4:4: error C802 the words «absent words» are not in paragraph 1 of article 'terms' (en)",
-        "amendment/001-changes.en.md:5:4: error C803 the words «right» are in paragraph 2 of article 'scope' 3 times (en): "
-        "the instruction must name one place",
+        "amendment/001-changes.en.md:5:4: error C803 the words «right» are in paragraph 2 of article 'scope' 3 times (en): the instruction must name one place",
         "amendment/001-changes.en.md:6:4: error C804 article 1 ('scope') already has paragraph 2 (en)",
         "amendment/001-changes.en.md:8:4: error C801 article 2 ('terms') has no paragraph 7 in the amended version (en)",
         "amendment/001-changes.kk.md:3:4: error C801 no article with the id 'nowhere' in the amended version",
         "amendment/001-changes.kk.md:4:4: error C802 the words «absent words» are not in paragraph 1 of article 'terms' (kk)",
-        "amendment/001-changes.kk.md:5:4: error C803 the words «құқық» are in paragraph 2 of article 'scope' 3 times (kk): "
-        "the instruction must name one place",
+        "amendment/001-changes.kk.md:5:4: error C803 the words «құқық» are in paragraph 2 of article 'scope' 3 times (kk): the instruction must name one place",
         "amendment/001-changes.kk.md:6:4: error C804 article 1 ('scope') already has paragraph 2 (kk)",
         "amendment/001-changes.kk.md:7:4: error C804 article number 3 is already taken (by 'final')",
         "amendment/001-changes.kk.md:8:4: error C801 article 2 ('terms') has no paragraph 7 in the amended version (kk)",
         "amendment/001-changes.ru.md:4:4: error C802 the words «absent words» are not in paragraph 1 of article 'terms' (ru)",
-        "amendment/001-changes.ru.md:5:4: error C803 the words «право» are in paragraph 2 of article 'scope' 3 times (ru): "
-        "the instruction must name one place",
+        "amendment/001-changes.ru.md:5:4: error C803 the words «право» are in paragraph 2 of article 'scope' 3 times (ru): the instruction must name one place",
         "amendment/001-changes.ru.md:6:4: error C804 article 1 ('scope') already has paragraph 2 (ru)",
         "amendment/001-changes.ru.md:8:4: error C801 article 2 ('terms') has no paragraph 7 in the amended version (ru)",
     ]

@@ -38,8 +38,6 @@ def test_an_item_in_no_formula_and_languages_that_disagree() -> None:
     files = act_files(ru={"заменить словом": "поменять на"}, en={"small:art:scope/2/1": "small:art:scope/2/2"})
     _, diagnostics = read_instructions(act(files), work_of(base_files()))
     assert [d.format() for d in diagnostics.sorted()] == [
-        "amendment/001-amendments.en.md:17:1: error C807 instruction 3 differs from the 'kk' one "
-        "(replace-words scope/2/2 against replace-words scope/2/1)",
-        "amendment/001-amendments.ru.md:17:1: error C806 an instruction in no formula of templates/amend/ru.yaml: "
-        "'в […] слово «first» поменять на «1st»;'",
+        "amendment/001-amendments.en.md:17:1: error C807 instruction 3 differs from the 'kk' one (replace-words scope/2/2 against replace-words scope/2/1)",
+        "amendment/001-amendments.ru.md:17:1: error C806 an instruction in no formula of templates/amend/ru.yaml: 'в […] слово «first» поменять на «1st»;'",
     ]
