@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "build"),
     "redline": ("redline", "redline"),
     "amend": ("amend", "amend"),
+    "consolidate": ("consolidate", "consolidate"),
     "import": ("import_", "import_"),
     "renumber": ("renumber", "renumber"),
     "new": ("new", "new"),

@@ -36,8 +36,9 @@ from lxml import etree
 from drafting import eids
 from drafting.akn import NS, tag, uri
 from drafting.writers.akn.lineage import Lineage
-from drafting.writers.akn.modifications import Modifications
 from drafting.writers.akn.meta import TOOL_ID, format_date, meta_element, past_versions
+from drafting.writers.akn.modifications import Modifications
+from drafting.writers.akn.passive import add_notes
 from drafting.akn.xmlout import to_bytes
 from drafting.writers.artifacts import Artifact, BuildContext
 from drafting.diagnostics import DraftingError
@@ -118,6 +119,7 @@ class ActWriter:
             attachments = etree.SubElement(act, _T["attachments"])
             for index, annex in enumerate(self.expression.annexes, start=1):
                 self.annex(attachments, annex, index)
+        self.notes = add_notes(act, self.work, self.lang, self.notes)
         version = meta.current_version
         ids = (lineage or Lineage()).apply(version.name if version else "", act)
         meta_node = meta_element(self.work, self.lang, self.date, ids)
