@@ -21,6 +21,8 @@ def redline(
     similarity: float = typer.Option(70.0, "--similarity", min=0, max=100,
                                      help="How similar (0-100) an article with a new id must be to be matched."),
     allow_errors: bool = typer.Option(False, "--allow-errors", help="Compare even if a version fails the checks."),
+    justifications: Path = typer.Option(None, "--justifications", help="The justifications file "
+                                        "(default: SOURCE/justifications.yaml)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
 ) -> None:
@@ -29,7 +31,11 @@ def redline(
     from drafting.writers.redline.labels import Labels
     from drafting.writers.redline.output import write_redline
     from drafting.writers.redline.revisions import Repository, RevisionError, WORKTREE, read_version
+    from drafting.diagnostics import Diagnostics
+    from drafting.source.reader import JUSTIFICATIONS_FILE
+    from drafting.writers.redline.justifications import justify, read_justifications
     from drafting.writers.redline.summary import counts
+    from drafting.writers.redline.table import table_rows
 
     if not source.is_dir():
         usage(f"{source}: no such source folder")
@@ -51,7 +57,18 @@ def redline(
             if code not in version.work.meta.codes:
                 usage(f"{version.side.label} has no language '{code}' (it has {', '.join(version.work.meta.codes)})")
         result = compare(before.work, after.work, code, before.side, after.side, similarity)
-        entries = write_redline(result, Labels(code, after.work.profile), out, changed_only, say)
+        labels = Labels(code, after.work.profile)
+        for version in (before, after):
+            if version.side.findings:
+                typer.echo(f"warning: {version.side.label} has {len(version.side.findings)} numbering or reference "
+                           "errors; compared as it stands (the redline says so on its first page)", err=True)
+        path = justifications or source / JUSTIFICATIONS_FILE
+        found = read_justifications(path, before.side, after.side)
+        notes = Diagnostics()
+        rows = justify(table_rows(result, labels), found, code, before.side, after.side, notes)
+        if not quiet:
+            print_diagnostics(notes.items)
+        entries = write_redline(result, labels, out, changed_only, say, rows)
     except RevisionError as error:
         fail(error, EXIT_USAGE)
     except DraftingError as error:

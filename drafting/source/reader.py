@@ -22,6 +22,7 @@ from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, val
 
 WORK_FILE = "work.yaml"
 SECTION_FILE = "section.yaml"
+JUSTIFICATIONS_FILE = "justifications.yaml"
 SECTION_DIR_RE = re.compile(r"^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 ARTICLE_RE = re.compile(r"^(\d+)([a-z]?)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([A-Za-z_-]+)\.md$")
 PREAMBLE_RE = re.compile(r"^preamble\.([A-Za-z_-]+)\.md$")
@@ -92,6 +93,8 @@ class Reader:
                 match = PREAMBLE_RE.match(name)
                 if name == WORK_FILE:
                     layout.work = entry.path
+                elif name == JUSTIFICATIONS_FILE:  # the redline's (drafting.writers.redline.justifications)
+                    pass
                 elif match:
                     layout.preambles[match.group(1)] = entry.path
                 else:

@@ -74,7 +74,7 @@ def compare_article(old: Article | None, new: Article | None, versions: Versions
         elif j is None and i is not None:
             changes.append(_one_side(old_paras[i], "delete", "deleted"))
         elif i is not None and j is not None:
-            changes.append(_paired(old_paras[i], new_paras[j]))
+            changes.append(paired_paragraph(old_paras[i], new_paras[j]))
     amended = heading.changed or any(c.status != "equal" or c.num_changed for c in changes)
     return ArticleDiff(heading, tuple(changes), amended)
 
@@ -83,7 +83,7 @@ def compare_blocks(old: Sequence[InlineSeq], new: Sequence[InlineSeq], versions:
     """Unnumbered blocks (the preamble's paragraphs), aligned and diffed."""
     old_tokens = [tokenize(seq, versions.old) for seq in old]
     new_tokens = [tokenize(seq, versions.new) for seq in new]
-    return [_block(None if i is None else (None, old_tokens[i]), None if j is None else (None, new_tokens[j]))
+    return [paired_block(None if i is None else (None, old_tokens[i]), None if j is None else (None, new_tokens[j]))
             for i, j in align([keys(t) for t in old_tokens], [keys(t) for t in new_tokens])]
 
 
@@ -152,19 +152,19 @@ def _one_side(paragraph: TokenParagraph, kind: Kind, status: BlockStatus) -> Par
                            only(paragraph.wrapup, kind))
 
 
-def _paired(old: TokenParagraph, new: TokenParagraph) -> ParagraphChange:
+def paired_paragraph(old: TokenParagraph, new: TokenParagraph) -> ParagraphChange:
     text = diff(old.text, new.text)
     wrapup = diff(old.wrapup, new.wrapup)
     points: list[PointChange] = []
     pairing = align([[p.num, *keys(p.tokens)] for p in old.points], [[p.num, *keys(p.tokens)] for p in new.points])
     for i, j in pairing:
-        points.append(_block(None if i is None else (old.points[i].num, old.points[i].tokens),
+        points.append(paired_block(None if i is None else (old.points[i].num, old.points[i].tokens),
                              None if j is None else (new.points[j].num, new.points[j].tokens)))
     changed = text.changed or wrapup.changed or any(p.status != "equal" or p.old_num != p.new_num for p in points)
     return ParagraphChange(old.num, new.num, "amended" if changed else "equal", text, tuple(points), wrapup)
 
 
-def _block(old: tuple[str | None, list[Token]] | None, new: tuple[str | None, list[Token]] | None) -> PointChange:
+def paired_block(old: tuple[str | None, list[Token]] | None, new: tuple[str | None, list[Token]] | None) -> PointChange:
     if old is None and new is not None:
         return PointChange(None, new[0], "inserted", only(new[1], "insert"))
     if new is None and old is not None:

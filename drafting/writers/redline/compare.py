@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from drafting.model import Expression, Section, Work
 from drafting.writers.redline.align import Versions, compare_article, compare_blocks
 from drafting.writers.redline.changes import ArticleChange, PreambleChange, Redline, SectionChange, Side, Status
+from drafting.writers.redline.moves import find_moves
 from drafting.writers.redline.matching import DEFAULT_THRESHOLD, Match, match_articles, match_sections
 from drafting.writers.redline.words import RefContext, diff, only, tokenize_plain
 
@@ -35,6 +36,8 @@ def compare(old: Work, new: Work, lang: str, old_side: Side, new_side: Side,
     )
     section_nums = {s.id: s.num for s in old_text.sections}
     entries = [_entry(m, versions, section_nums) for m in matches]
+    for entry, change in zip(entries, find_moves([e.change for e in entries])):
+        entry.change = change
     sections = _lay_out(old_text, new_text, entries)
     return Redline(lang, old_side, new_side, new_text.title or old_text.title, _preamble(old_text, new_text, versions),
                    tuple(sections), len(old_text.articles()), len(new_text.articles()))

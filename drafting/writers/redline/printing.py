@@ -10,7 +10,7 @@ from drafting.diagnostics import DraftingError
 from drafting.writers.redline.changes import Redline
 from drafting.writers.redline.rendering import redline_html
 from drafting.writers.redline.labels import TEMPLATES, Labels
-from drafting.writers.redline.table import table_html
+from drafting.writers.redline.table import Row, table_html
 
 
 def _render(html: str, stylesheets: list[str]) -> bytes:
@@ -27,6 +27,6 @@ def redline_pdf(redline: Redline, labels: Labels, changed_only: bool = False) ->
     return _render(redline_html(redline, labels, changed_only), ["redline.css", "print.css"])
 
 
-def table_pdf(redline: Redline, labels: Labels) -> bytes:
+def table_pdf(redline: Redline, labels: Labels, rows: list[Row] | None = None) -> bytes:
     """A4 landscape: the comparative table."""
-    return _render(table_html(redline, labels), ["table.css"])
+    return _render(table_html(redline, labels, justified=rows), ["table.css"])

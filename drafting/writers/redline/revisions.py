@@ -25,12 +25,16 @@ import yaml
 
 from drafting.diagnostics import DraftingError
 from drafting.source.load import Loaded, load_tree
-from drafting.model import Work
+from drafting.model import Version as ModelVersion, Work
 from drafting.source.reader import WORK_FILE
 from drafting.writers.redline.changes import Side
 from drafting.source.tree import FileTree, GitTree, SourceTree
 
 WORKTREE = "WORKTREE"
+# errors that leave a version comparable: numbering (N3xx) and references (R5xx); the redline says so
+COMPARABLE = ("N3", "R5")
+# errors that leave nothing to compare (exit 2): a file that cannot be read, is not text, or is not YAML
+UNREADABLE = frozenset({"S101", "S102", "F201"})
 
 
 class RevisionError(DraftingError):
@@ -157,13 +161,30 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
         tree, date = repository.tree(sha, label)
         side = Side(spec, label, sha, date)
     loaded = load_tree(tree)
-    named = loaded.work.meta.version_named(spec) if loaded.work is not None else None
-    if named is not None:  # a named version is dated by the work file (first draft: 2026-01-31), not by its commit
-        side = dataclasses.replace(side, date=named.date.isoformat())
-    if loaded.work is None or (loaded.diagnostics.has_errors() and not allow_errors):
+    work = loaded.work
+    named = _named(work, spec, side.commit) if work is not None else None
+    if named is not None:  # a named version is dated and titled by the work file (first draft: 2026-01-31)
+        side = dataclasses.replace(side, date=named.date.isoformat(), version=named.name,
+                                   titles=tuple(sorted(named.title.items())))
+    errors = loaded.diagnostics.errors
+    unreadable = [d for d in errors if d.code in UNREADABLE]
+    if work is None or unreadable:
+        raise RevisionError(f"{side.label}: the sources cannot be read (see above); nothing to compare",
+                            loaded.diagnostics.sorted())
+    if errors and not allow_errors and not all(d.code.startswith(COMPARABLE) for d in errors):
         raise DraftingError(f"{side.label}: the sources have errors (see above); "
                             "fix them, or pass --allow-errors to compare anyway", loaded.diagnostics.sorted())
-    return Version(side, loaded.work, loaded)
+    if errors:  # compared anyway: the first page says so
+        side = dataclasses.replace(side, findings=tuple(d.format() for d in sorted(set(errors))))
+    return Version(side, work, loaded)
+
+
+def _named(work: Work, spec: str, commit: str | None) -> ModelVersion | None:
+    """The work file's version this revision is: by name, else by its commit."""
+    named = work.meta.version_named(spec)
+    if named is None and commit:
+        named = next((v for v in work.meta.versions if v.commit and commit.startswith(v.commit)), None)
+    return named
 
 
 def _epoch_date(epoch: str) -> str | None:
