@@ -68,7 +68,9 @@ def compare_article(old: Article | None, new: Article | None, versions: Versions
         return ArticleDiff(heading, tuple(_one_side(p, kind, status) for p in (new_paras or old_paras)), True)
     heading = diff(old_heading, new_heading)
     changes: list[ParagraphChange] = []
-    for i, j in align([p.all_keys() for p in old_paras], [p.all_keys() for p in new_paras]):
+    # the number is one of the compared words: of two paragraphs with the same words, the one that kept its
+    # number is the pair
+    for i, j in align([[p.num or '', *p.all_keys()] for p in old_paras], [[p.num or '', *p.all_keys()] for p in new_paras]):
         if i is None and j is not None:
             changes.append(_one_side(new_paras[j], "insert", "inserted"))
         elif j is None and i is not None:

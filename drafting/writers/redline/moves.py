@@ -141,6 +141,7 @@ def find_moves(articles: list[ArticleChange]) -> list[ArticleChange]:
         return articles
     paragraphs = [list(a.paragraphs) for a in articles]
     points = {(a, k): list(p.points) for a, article in enumerate(articles) for k, p in enumerate(article.paragraphs)}
+    touched: set[tuple[int, int]] = set()  # paragraphs whose points changed
     for out, into in pairs:
         source, target = articles[out.article], articles[into.article]
         old_place, new_place = _old_place(source, out), _new_place(target, into)
@@ -160,10 +161,10 @@ def find_moves(articles: list[ArticleChange]) -> list[ArticleChange]:
             points[(into.article, into.paragraph)][into.point] = dataclasses.replace(
                 moved_point, old_num=None, status="inserted", moved_from=old_place)
             points[(out.article, out.paragraph)][out.point] = dataclasses.replace(gone_point, moved_to=new_place)
+            touched.update({(out.article, out.paragraph), (into.article, into.paragraph)})
     result: list[ArticleChange] = []
     for a, article in enumerate(articles):
-        rebuilt = tuple(p if (a, k) not in points or list(p.points) == points[(a, k)]
-                        else dataclasses.replace(p, points=tuple(points[(a, k)]))
+        rebuilt = tuple(dataclasses.replace(p, points=tuple(points[(a, k)])) if (a, k) in touched else p
                         for k, p in enumerate(paragraphs[a]))
         result.append(dataclasses.replace(article, paragraphs=rebuilt))
     return _formed(result)
