@@ -1,9 +1,9 @@
 # The two commands of the README:
-#   make build   set up, check and build every publication artifact into build/
+#   make build   set up, check and build every publication artifact of every act (drafting.yaml) into build/
 #   make test    set up and run the whole test suite
 .PHONY: setup build test bench clean
 
-SOURCE ?= constitution
+SOURCE ?=
 OUT ?= build
 # Reproducible dates: the time of the last commit, unless the caller sets one.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)

@@ -1,7 +1,9 @@
-"""Benchmark `drafting check`: the constitution, and synthetic codes of 1,000 and
-10,000 articles in three languages. Prints articles per second and the 10x
-scaling ratio (1.0 = perfectly linear). Run: `make bench` or
-`.venv/bin/python benchmarks/bench_check.py`.
+"""Benchmark `drafting check`: the constitution, synthetic codes of 1,000 and 10,000
+articles in three languages (one container level), and a code of 10,000 articles in
+two languages with four container levels, sub-points, tables, notes, terms and annexes
+(``synthetic_code.py``). Prints articles per second, the 10x scaling ratio (1.0 =
+perfectly linear) and the four-level code's time per article-file against the flat
+code's. Run: `make bench` or `.venv/bin/python benchmarks/bench_check.py`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_synthetic  # noqa: E402
+from synthetic_code import make_code  # noqa: E402
 
 from drafting.source.load import load  # noqa: E402
 
@@ -35,17 +38,22 @@ def main() -> None:
     rows = []
     constitution = REPO / "constitution"
     seconds, articles, errors = timed(constitution, 5)
-    rows.append(("constitution", articles, seconds, errors))
+    rows.append(("constitution", articles, seconds, errors, 3))
     with tempfile.TemporaryDirectory() as tmp:
         for size in (1_000, 10_000):
             root = make_synthetic(Path(tmp) / f"s{size}", size)
             seconds, articles, errors = timed(root, 3 if size <= 1000 else 1)
-            rows.append((f"synthetic {size:,}", articles, seconds, errors))
+            rows.append((f"synthetic {size:,}", articles, seconds, errors, 3))
+        root = make_code(Path(tmp) / "code", 10_000)
+        seconds, articles, errors = timed(root, 1)
+        rows.append(("4-level code", articles, seconds, errors, 2))
     print(f"{'tree':<18}{'articles':>9}{'files':>8}{'seconds':>10}{'articles/s':>12}{'errors':>8}")
-    for name, articles, seconds, errors in rows:
-        print(f"{name:<18}{articles:>9,}{articles * 3:>8,}{seconds:>10.3f}{articles / seconds:>12,.0f}{errors:>8}")
+    for name, articles, seconds, errors, langs in rows:
+        print(f"{name:<18}{articles:>9,}{articles * langs:>8,}{seconds:>10.3f}{articles / seconds:>12,.0f}{errors:>8}")
     ratio = (rows[2][2] / rows[1][2]) / 10
     print(f"10x scaling ratio (time per article, 10,000 vs 1,000): {ratio:.2f} (1.00 = linear)")
+    per_file = (rows[3][2] / (rows[3][1] * 2)) / (rows[2][2] / (rows[2][1] * 3))
+    print(f"4-level code vs flat code, time per article file: {per_file:.2f}")
 
 
 if __name__ == "__main__":

@@ -185,7 +185,7 @@ def every_id_renamed(new: Work) -> Work:
     def paragraph(p: Paragraph) -> Paragraph:
         return replace(p, text=tuple(replace(n, target=n.target + "-x") if isinstance(n, Ref) else n for n in p.text))
 
-    return work(tuple(replace(s, articles=tuple(replace(a, id=a.id + "-x", paragraphs=tuple(map(paragraph, a.paragraphs)))
+    return work(tuple(replace(s, children=tuple(replace(a, id=a.id + "-x", paragraphs=tuple(map(paragraph, a.paragraphs)))
                                                 for a in s.articles))
                       for s in new.expression("ru").sections))
 

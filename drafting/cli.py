@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "new"),
     "stats": ("stats", "stats"),
     "serve": ("serve", "serve"),
+    "lsp": ("langserver", "lsp"),
 }
 
 

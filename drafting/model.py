@@ -39,29 +39,61 @@ class Strong:
 
 @dataclass(frozen=True)
 class Ref:
-    """A cross-reference to an article (by stable id), optionally one of its paragraphs.
+    """A cross-reference to an article (by stable id), optionally one of its paragraphs; or to an annex.
 
     ``children`` is the text as the drafter wrote it; empty means "fill in the label".
+    ``kind`` is "article" (``art:ID`` or ``art:ID/PARAGRAPH``) or "annex" (``annex:ID``).
+    ``work`` names another act of the repository (``constitution:art:ID``): its short name; None for this act.
     """
 
     target: str
     paragraph: str | None
     children: tuple[Inline, ...]
     loc: Loc
+    kind: str = "article"
+    work: str | None = None
 
 
-Inline = Union[Text, Emphasis, Strong, Ref]
+@dataclass(frozen=True)
+class Note:
+    """A footnote (``[^1]`` in the text, ``[^1]: ...`` below it), kept where its mark stands.
+
+    ``marker`` is the drafter's label; writers number notes in order. AKN: ``authorialNote``.
+    """
+
+    marker: str
+    children: tuple[Inline, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Term:
+    """A defined term: ``[term](def:ID)`` where it is defined, ``[term](term:ID)`` where it is used.
+
+    AKN: ``def`` (defining) or ``term`` (a use), both ``refersTo="#ID"``.
+    """
+
+    id: str
+    children: tuple[Inline, ...]
+    loc: Loc
+    defining: bool
+
+
+Inline = Union[Text, Emphasis, Strong, Ref, Note, Term]
 InlineSeq = tuple[Inline, ...]
 
 
-def plain_text(inlines: InlineSeq) -> str:
-    """The inline content as plain text (references as written)."""
+def plain_text(inlines: InlineSeq, notes: bool = True) -> str:
+    """The inline content as plain text (references and terms as written; notes' text unless ``notes`` is False)."""
     parts: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
             parts.append(node.value)
+        elif isinstance(node, Note):
+            if notes:
+                parts.append(plain_text(node.children, notes))
         else:
-            parts.append(plain_text(node.children))
+            parts.append(plain_text(node.children, notes))
     return "".join(parts)
 
 
@@ -70,8 +102,18 @@ def iter_refs(inlines: InlineSeq) -> list[Ref]:
     for node in inlines:
         if isinstance(node, Ref):
             found.append(node)
-        elif isinstance(node, (Emphasis, Strong)):
+        elif isinstance(node, (Emphasis, Strong, Note, Term)):
             found.extend(iter_refs(node.children))
+    return found
+
+
+def iter_inline(inlines: InlineSeq) -> list[Inline]:
+    """Every inline node, depth-first (a node before its children)."""
+    found: list[Inline] = []
+    for node in inlines:
+        found.append(node)
+        if not isinstance(node, Text):
+            found.extend(iter_inline(node.children))
     return found
 
 
@@ -79,10 +121,56 @@ def iter_refs(inlines: InlineSeq) -> list[Ref]:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    text: InlineSeq
+    header: bool = False
+    align: str | None = None  # "left", "center", "right" as the pipe table's delimiter row says
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[TableCell, ...]
+    loc: Loc
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A pipe table: header rows first, then the body rows."""
+
+    rows: tuple[TableRow, ...]
+    loc: Loc
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Cells per row: what must agree between languages."""
+        return tuple(len(row.cells) for row in self.rows)
+
+    def inlines(self) -> list[InlineSeq]:
+        return [cell.text for row in self.rows for cell in row.cells]
+
+
+@dataclass(frozen=True)
 class Point:
+    """A point of a paragraph, or a sub-point of a point (``points``, to the depth the profile allows)."""
+
     num: str
     text: InlineSeq
     loc: Loc
+    points: tuple[Point, ...] = ()
+    tables: tuple[Table, ...] = ()
+    wrapup: InlineSeq = ()
+
+    def inlines(self) -> list[InlineSeq]:
+        found = [self.text, *(seq for table in self.tables for seq in table.inlines())]
+        for point in self.points:
+            found.extend(point.inlines())
+        found.append(self.wrapup)
+        return found
+
+    def walk(self) -> list[Point]:
+        """This point and every sub-point below it, in order."""
+        return [self, *(p for sub in self.points for p in sub.walk())]
 
 
 @dataclass(frozen=True)
@@ -90,7 +178,7 @@ class Paragraph:
     """A numbered paragraph (``num`` None for an article's single unnumbered paragraph).
 
     ``text`` is the paragraph's content or, when it has points, their introduction;
-    ``wrapup`` is text after the points.
+    ``tables`` follow the text; ``wrapup`` is text after the points.
     """
 
     num: str | None
@@ -98,9 +186,21 @@ class Paragraph:
     loc: Loc
     points: tuple[Point, ...] = ()
     wrapup: InlineSeq = ()
+    tables: tuple[Table, ...] = ()
 
     def inlines(self) -> list[InlineSeq]:
-        return [self.text, *(p.text for p in self.points), self.wrapup]
+        found = [self.text, *(seq for table in self.tables for seq in table.inlines())]
+        for point in self.points:
+            found.extend(point.inlines())
+        found.append(self.wrapup)
+        return found
+
+    def all_points(self) -> list[Point]:
+        """Every point and sub-point, in order."""
+        return [p for point in self.points for p in point.walk()]
+
+    def all_tables(self) -> list[Table]:
+        return [*self.tables, *(t for p in self.all_points() for t in p.tables)]
 
 
 @dataclass(frozen=True)
@@ -117,12 +217,55 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Section:
+class Container:
+    """A unit above the article: part, section, chapter, paragraph group, ... (``level`` names the profile level).
+
+    ``children`` holds containers and articles in document order.
+    """
+
     id: str
     num: str
     title: str
     loc: Loc
-    articles: tuple[Article, ...] = ()
+    children: tuple[Container | Article, ...] = ()
+    level: str = "section"
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article below, in order."""
+        found: list[Article] = []
+        for child in self.children:
+            if isinstance(child, Article):
+                found.append(child)
+            else:
+                found.extend(child.articles)
+        return tuple(found)
+
+    @property
+    def containers(self) -> tuple[Container, ...]:
+        return tuple(c for c in self.children if isinstance(c, Container))
+
+    def walk(self) -> list[Container]:
+        """This container and every container below it, depth-first."""
+        return [self, *(c for child in self.containers for c in child.walk())]
+
+
+Section = Container  # the constitution's only container level
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex (schedule, appendix): a document of its own, attached to the act."""
+
+    id: str
+    num: str
+    title: str
+    loc: Loc
+    paragraphs: tuple[Paragraph, ...] = ()
+    stem: str = ""
+
+    def refs(self) -> list[Ref]:
+        return [ref for para in self.paragraphs for seq in para.inlines() for ref in iter_refs(seq)]
 
 
 @dataclass(frozen=True)
@@ -139,13 +282,32 @@ class Expression:
     lang: str
     title: str
     preamble: Preamble | None
-    sections: tuple[Section, ...]
+    body: tuple[Container | Article, ...]
+    annexes: tuple[Annex, ...] = ()
+
+    @property
+    def sections(self) -> tuple[Container, ...]:
+        """The top-level containers."""
+        return tuple(c for c in self.body if isinstance(c, Container))
 
     def articles(self) -> list[Article]:
-        return [a for s in self.sections for a in s.articles]
+        found: list[Article] = []
+        for child in self.body:
+            if isinstance(child, Article):
+                found.append(child)
+            else:
+                found.extend(child.articles)
+        return found
+
+    def containers(self) -> list[Container]:
+        """Every container, depth-first (a container before those inside it)."""
+        return [c for top in self.sections for c in top.walk()]
 
     def article_by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles()}
+
+    def annex_by_id(self) -> dict[str, Annex]:
+        return {a.id: a for a in self.annexes}
 
 
 # --- work metadata --------------------------------------------------------------
@@ -192,6 +354,7 @@ class WorkMeta:
     publications: tuple[Publication, ...]
     authors: dict[str, dict[str, str]]
     loc: Loc
+    short: str | None = None  # the act's short name in a repository of acts (drafting.yaml)
 
     @property
     def codes(self) -> list[str]:

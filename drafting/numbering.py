@@ -1,4 +1,9 @@
-"""Numbers as printed: Roman section numbers, article numbers, inserted numbers like ``3-1``."""
+"""Numbers as printed: Roman section numbers, article numbers, inserted numbers like ``3-1`` or ``9A``.
+
+A level's number style (arabic, roman, roman-lower, alpha, alpha-upper, cyrillic)
+maps a printed number to its place in the sequence and back; inserted numbers
+add parts after the base (``3-1`` is (3, 1), ``9A`` is (9, 1)).
+"""
 
 from __future__ import annotations
 
@@ -40,6 +45,59 @@ def from_roman(text: str) -> int | None:
     return total if i == len(text) and to_roman(total) == text else None
 
 
+# Letters used for lists in Kazakh and Russian legal texts (ё, й, ъ, ы, ь are not used).
+CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+
+
+def ordinal(text: str, style: str) -> int | None:
+    """The place in its sequence of a printed base number (no inserted part), or None."""
+    if style == "arabic":
+        return int(text) if re.fullmatch(r"[1-9][0-9]*", text) else None
+    if style == "roman":
+        return from_roman(text)
+    if style == "roman-lower":
+        return from_roman(text.upper()) if text.islower() else None
+    alphabet = CYRILLIC if style == "cyrillic" else LATIN
+    if style == "alpha-upper":
+        text = text.lower() if text.isupper() else ""
+    if not text or any(ch not in alphabet for ch in text) or len(set(text)) != 1:
+        return None  # a, b, ..., z, then aa, bb, ...
+    return alphabet.index(text[0]) + 1 + len(alphabet) * (len(text) - 1)
+
+
+def format_ordinal(value: int, style: str) -> str:
+    if style == "arabic":
+        return str(value)
+    if style == "roman":
+        return to_roman(value)
+    if style == "roman-lower":
+        return to_roman(value).lower()
+    alphabet = CYRILLIC if style == "cyrillic" else LATIN
+    letter = alphabet[(value - 1) % len(alphabet)] * ((value - 1) // len(alphabet) + 1)
+    return letter.upper() if style == "alpha-upper" else letter
+
+
+def parse_number(text: str, style: str = "arabic", inserted: str | None = "dash") -> Number | None:
+    """A printed number in a style, with its inserted parts (dash: 3-1-2; letter: 9A, 9AB), or None."""
+    if inserted == "letter" or (inserted is None and style == "arabic" and re.fullmatch(r"[1-9][0-9]*[A-Z]+", text)):
+        match = re.fullmatch(r"([1-9][0-9]*)([A-Z]*)", text) if style == "arabic" else None
+        if match:
+            return Number((int(match.group(1)), *(LATIN.index(ch.lower()) + 1 for ch in match.group(2))))
+    pieces = text.split("-")
+    base = ordinal(pieces[0], style)
+    if base is None or not all(re.fullmatch(r"[1-9][0-9]*", p) for p in pieces[1:]):
+        return None
+    return Number((base, *(int(p) for p in pieces[1:])))
+
+
+def format_number(number: Number, style: str = "arabic", inserted: str | None = "dash") -> str:
+    base = format_ordinal(number.parts[0], style)
+    if inserted == "letter":
+        return base + "".join(LATIN[p - 1].upper() for p in number.parts[1:])
+    return "-".join([base, *(str(p) for p in number.parts[1:])])
+
+
 @dataclass(frozen=True, order=True)
 class Number:
     """A parsed number: ``3`` is (3,), an inserted ``3-1`` is (3, 1)."""
@@ -73,13 +131,15 @@ def expected_successors(previous: Number | None, allow_inserted: bool) -> list[N
     return nexts
 
 
-def sequence_problems(nums: list[str], allow_inserted: bool) -> list[tuple[int, str]]:
-    """(index, message) for every number that does not follow its predecessor."""
+def sequence_problems(nums: list[str], allow_inserted: bool, style: str = "arabic",
+                      inserted: str | None = "dash", start: Number | None = None) -> list[tuple[int, str]]:
+    """(index, message) for every number that does not follow its predecessor (``start``: the one before the first)."""
     problems: list[tuple[int, str]] = []
-    previous: Number | None = None
+    previous: Number | None = start
     seen: set[str] = set()
+    kind = inserted or "dash"
     for index, text in enumerate(nums):
-        number = Number.parse(text)
+        number = parse_number(text, style, kind)
         if number is None:
             problems.append((index, f"'{text}' is not a number"))
             continue
@@ -90,7 +150,7 @@ def sequence_problems(nums: list[str], allow_inserted: bool) -> list[tuple[int, 
         if text in seen:
             problems.append((index, f"duplicate number {text}"))
         elif number not in expected_successors(previous, allow_inserted):
-            want = " or ".join(str(n) for n in expected_successors(previous, allow_inserted))
+            want = " or ".join(format_number(n, style, kind) for n in expected_successors(previous, allow_inserted))
             problems.append((index, f"number {text} out of sequence: expected {want}"))
         seen.add(text)
         previous = number

@@ -13,6 +13,8 @@ MINI = FIXTURES / "mini"
 KZ1995 = FIXTURES / "kz1995"
 REPO = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["emitted_codes"]
+
 
 def copy_fixture(target: Path, fixture: Path = MINI) -> Path:
     root = target / "src"

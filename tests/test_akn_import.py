@@ -212,8 +212,8 @@ def test_an_empty_section_survives(tmp_path: Path) -> None:
     work = load_valid(RICH)
     expressions = {}
     for lang, expression in work.expressions.items():
-        empty = dataclasses.replace(expression.sections[1], id="reserved", num="III", articles=())
-        expressions[lang] = dataclasses.replace(expression, sections=(*expression.sections, empty))
+        empty = dataclasses.replace(expression.sections[1], id="reserved", num="III", children=())
+        expressions[lang] = dataclasses.replace(expression, body=(*expression.sections, empty))
     work = dataclasses.replace(work, expressions=expressions)
     paths = []
     for lang in work.meta.codes:

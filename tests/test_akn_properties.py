@@ -57,8 +57,8 @@ def test_random_article_shapes_round_trip_through_akn(shapes: list[tuple[str, in
     en = work.expression("en")
     first = en.sections[0]
     changed = dataclasses.replace(first.articles[0], paragraphs=paragraphs)
-    section = dataclasses.replace(first, articles=(changed, *first.articles[1:]))
-    work = dataclasses.replace(work, expressions={"en": dataclasses.replace(en, sections=(section, *en.sections[1:]))},
+    section = dataclasses.replace(first, children=(changed, *first.articles[1:]))
+    work = dataclasses.replace(work, expressions={"en": dataclasses.replace(en, body=(section, *en.sections[1:]))},
                                meta=dataclasses.replace(work.meta, languages=(dataclasses.replace(work.meta.language("en"), translation_of=None),)))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "en.xml"

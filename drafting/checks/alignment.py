@@ -1,10 +1,11 @@
-"""Every language complete and aligned: same articles, same paragraph and point numbering."""
+"""Every language complete and aligned: same articles and annexes, same paragraph, point and sub-point
+numbering, same table shapes (rows and cells per row)."""
 
 from __future__ import annotations
 
 from drafting.checks.structure import reference_expression
 from drafting.diagnostics import Diagnostics
-from drafting.model import Article, Work
+from drafting.model import Article, Point, Table, Work
 
 
 def check_alignment(work: Work, diags: Diagnostics) -> None:
@@ -25,6 +26,24 @@ def check_alignment(work: Work, diags: Diagnostics) -> None:
             other = ref_articles.get(article.id)
             if other is not None:
                 _compare(article, other, lang, ref_lang, diags)
+        ref_annexes = reference.annex_by_id()
+        for annex in expression.annexes:
+            other_annex = ref_annexes.get(annex.id)
+            if other_annex is None:
+                continue
+            if len(annex.paragraphs) != len(other_annex.paragraphs):
+                diags.error(annex.loc.path, annex.loc.line, "A402",
+                            f"the annex has {len(annex.paragraphs)} blocks here but {len(other_annex.paragraphs)} "
+                            f"in the '{ref_lang}' version")
+                continue
+            for para, ref_para in zip(annex.paragraphs, other_annex.paragraphs):
+                if para.num != ref_para.num:
+                    diags.error(para.loc.path, para.loc.line, "A402",
+                                f"paragraph {para.num or '(unnumbered)'} differs from {ref_para.num or '(unnumbered)'} "
+                                f"in the '{ref_lang}' version")
+                _tables(para.tables, ref_para.tables, para.loc.path, para.loc.line, ref_lang, diags)
+                _points(para.points, ref_para.points, f"paragraph {para.num}" if para.num else "the paragraph",
+                        para.loc.path, para.loc.line, ref_lang, diags, 1)
 
 
 def _compare(article: Article, reference: Article, lang: str, ref_lang: str, diags: Diagnostics) -> None:
@@ -36,19 +55,50 @@ def _compare(article: Article, reference: Article, lang: str, ref_lang: str, dia
                     f"paragraphs {_show(mine)} differ from {_show(theirs)} in the '{ref_lang}' version")
         return
     for para, ref_para in zip(article.paragraphs, reference.paragraphs):
-        points = [p.num for p in para.points]
-        ref_points = [p.num for p in ref_para.points]
-        if points != ref_points:
-            label = f"paragraph {para.num}" if para.num else "the paragraph"
-            differs = next((i for i, pair in enumerate(zip(points, ref_points)) if pair[0] != pair[1]),
-                           min(len(points), len(ref_points)))
-            loc = para.points[differs].loc if differs < len(para.points) else para.loc
-            diags.error(loc.path, loc.line, "A402",
-                        f"{label} has points {', '.join(points) or 'none'} here but "
-                        f"{', '.join(ref_points) or 'none'} in the '{ref_lang}' version")
+        label = f"paragraph {para.num}" if para.num else "the paragraph"
+        _points(para.points, ref_para.points, label, para.loc.path, para.loc.line, ref_lang, diags, 1)
+        _tables(para.tables, ref_para.tables, para.loc.path, para.loc.line, ref_lang, diags)
         if bool(para.wrapup) != bool(ref_para.wrapup):
             diags.warning(para.loc.path, para.loc.line, "A408",
                           f"closing text after the points in one language only ('{lang}' vs '{ref_lang}')")
+
+
+def _points(points: tuple[Point, ...], ref_points: tuple[Point, ...], label: str, path: str, line: int,
+            ref_lang: str, diags: Diagnostics, depth: int) -> None:
+    """A402 when the points (or, below them, the sub-points) are numbered differently; A410 for their tables."""
+    mine = [p.num for p in points]
+    theirs = [p.num for p in ref_points]
+    if mine != theirs:
+        noun = "points" if depth == 1 else "sub-points"
+        differs = next((i for i, pair in enumerate(zip(mine, theirs)) if pair[0] != pair[1]), min(len(mine), len(theirs)))
+        loc_path, loc_line = (points[differs].loc.path, points[differs].loc.line) if differs < len(points) \
+            else (path, line)
+        diags.error(loc_path, loc_line, "A402",
+                    f"{label} has {noun} {', '.join(mine) or 'none'} here but "
+                    f"{', '.join(theirs) or 'none'} in the '{ref_lang}' version")
+        return
+    for point, ref_point in zip(points, ref_points):
+        _tables(point.tables, ref_point.tables, point.loc.path, point.loc.line, ref_lang, diags)
+        _points(point.points, ref_point.points, f"point {point.num}", point.loc.path, point.loc.line, ref_lang,
+                diags, depth + 1)
+
+
+def _tables(tables: tuple[Table, ...], ref_tables: tuple[Table, ...], path: str, line: int, ref_lang: str,
+            diags: Diagnostics) -> None:
+    """A410: tables whose shape (rows, cells per row) differs from the reference language's."""
+    if len(tables) != len(ref_tables):
+        diags.error(path, line, "A410", f"{len(tables)} tables here but {len(ref_tables)} in the '{ref_lang}' version")
+        return
+    for table, ref_table in zip(tables, ref_tables):
+        if table.shape != ref_table.shape:
+            diags.error(table.loc.path, table.loc.line, "A410",
+                        f"the table has {len(table.rows)} rows of {_cells(table)} cells here but "
+                        f"{len(ref_table.rows)} rows of {_cells(ref_table)} in the '{ref_lang}' version")
+
+
+def _cells(table: Table) -> str:
+    counts = sorted(set(table.shape))
+    return "/".join(str(c) for c in counts) or "0"
 
 
 def _root(work: Work) -> str:

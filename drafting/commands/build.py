@@ -16,7 +16,8 @@ def _split(value: str | None) -> list[str] | None:
 
 
 def build(
-    source: Path = typer.Argument(Path("constitution"), help="The source folder (holds work.yaml)."),
+    source: Path = typer.Argument(None, help="The source folder (holds work.yaml); default: every act of the "
+                                             "repository when drafting.yaml is here, else constitution."),
     out: Path = typer.Option(Path("build"), "--out", "-o", help="Where the artifacts go."),
     only: str = typer.Option(None, "--only", help="Comma-separated kinds: akn,html,pdf."),
     lang: str = typer.Option(None, "--lang", help="Comma-separated languages, e.g. kk,ru."),
@@ -28,8 +29,12 @@ def build(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
 ) -> None:
     """Check the sources, then write AKN, HTML and PDF into OUT (all or nothing) with a manifest."""
+    from drafting.source.scope import library_root
     from drafting.writers.artifacts import build as run_build
+    from drafting.writers.artifacts import build_library
 
+    root = library_root(source)
+    source = source or Path("constitution")
     if not source.is_dir():
         usage(f"{source}: no such source folder")
     options: dict[str, object] = {}
@@ -46,7 +51,10 @@ def build(
     show = verbose or (interactive() and not quiet)
     progress = (lambda message: typer.echo(message, err=True)) if show else None
     try:
-        entries = run_build(source, out, _split(only), _split(lang), options, progress)
+        if root is not None:
+            entries = build_library(root, out, _split(only), _split(lang), options, progress)
+        else:
+            entries = run_build(source, out, _split(only), _split(lang), options, progress)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS if error.diagnostics else 2)
     if not quiet:

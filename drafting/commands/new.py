@@ -1,8 +1,10 @@
-"""`drafting new article|section`: scaffolding in every language, then renumbering."""
+"""`drafting new article|LEVEL`: scaffolding in every language, then renumbering.
+
+LEVEL is any container level of the work's profile (section, chapter, part, ...).
+"""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
@@ -11,16 +13,12 @@ from drafting.console import EXIT_FINDINGS, fail, usage
 from drafting.diagnostics import DraftingError
 
 
-class Kind(str, Enum):
-    article = "article"
-    section = "section"
-
-
 def new(
-    kind: Kind = typer.Argument(..., help="article or section."),
+    kind: str = typer.Argument(..., help="article, or a container level of the profile: section, chapter, part, ..."),
     source: Path = typer.Argument(Path("constitution"), help="The source folder (holds work.yaml)."),
-    section: str = typer.Option(None, "--section", "-s",
-                                help="article: the section it goes in (number as printed, e.g. IV, folder or slug)."),
+    section: str = typer.Option(None, "--section", "-s", "--in",
+                                help="The container it goes in: number as printed (IV), folder path "
+                                     "(01-general/02-use), 'chapter 3', or slug."),
     after: str = typer.Option(None, "--after", "-a",
                               help="article: the number of the article it follows; section: the section it follows. "
                                    "Default: at the end."),
@@ -37,17 +35,17 @@ def new(
         usage(f"{source}: no such source folder")
     report = Reporter(quiet, verbose)
     try:
-        if kind is Kind.article:
+        if kind == "article":
             created = new_article(source, section, after, stable_id, slug)
-        else:
-            if section is not None:
-                usage("--section is for articles; place a new section with --after")
+        elif kind == "section" and section is None:
             created = new_section(source, after, stable_id, slug)
+        else:
+            created = new_section(source, after, stable_id, slug, level=kind, parent=section)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS)
     except OSError as error:
         fail(DraftingError(f"cannot write {error.filename or source}: {error.strerror or error}"), EXIT_FINDINGS)
-    noun = kind.value
+    noun = kind
     report.info(f"new {noun} {created.number} '{created.id}':")
     for path in created.paths:
         report.info(f"  {path}")
@@ -57,6 +55,7 @@ def new(
             report.info(f"  {line}")
     elif moved:
         report.info(f"  renumbered: {len(moved)} change(s) after it (--verbose lists them)")
-    if noun == "section":
-        report.info(f"add its articles with: drafting new article {source} --section {created.number}")
+    if noun != "article":
+        where = created.paths[0].parent.relative_to(source).as_posix()
+        report.info(f"add its articles with: drafting new article {source} --in {where}")
     report.info("write the TODO text: 'drafting check' warns (M602) until it is gone; --strict fails on it")

@@ -7,8 +7,13 @@ from pathlib import Path
 
 import typer
 
+from typing import TYPE_CHECKING
+
 from drafting.console import EXIT_FINDINGS, EXIT_USAGE, fail, usage
 from drafting.diagnostics import DraftingError
+
+if TYPE_CHECKING:
+    from drafting.progress import Reporter
 
 
 class Format(str, Enum):
@@ -17,18 +22,38 @@ class Format(str, Enum):
 
 
 def stats(
-    source: Path = typer.Argument(Path("constitution"), help="The source folder (holds work.yaml)."),
+    source: Path = typer.Argument(None, help="The source folder (holds work.yaml); default: every act of the "
+                                             "repository when drafting.yaml is here, else constitution."),
     since: str = typer.Option(None, "--since", help="A git revision (tag, branch, commit): list articles changed since."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the figures only, no warnings."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every article, not the first few."),
 ) -> None:
     """Articles and words per section and language, translation completeness, changes since a revision."""
-    from drafting.source.load import load
     from drafting.progress import Reporter
-    from drafting.tools.statistics import changes_since, collect, format_text, to_json
+
+    from drafting.source.scope import library_root
 
     report = Reporter(quiet, verbose)
+    root = library_root(source)
+    if root is not None:
+        from drafting.source.library import read_library
+
+        library = read_library(root)
+        if library.diagnostics.has_errors():
+            fail(DraftingError(f"{root}: drafting.yaml has errors", library.diagnostics.sorted()))
+        for index, (short, folder) in enumerate(library.works.items()):
+            if fmt is Format.text:
+                typer.echo(f"{'' if index == 0 else chr(10)}== {short} ({folder})")
+            _one(folder, since, fmt, report, verbose)
+        return
+    _one(source or Path("constitution"), since, fmt, report, verbose)
+
+
+def _one(source: Path, since: str | None, fmt: Format, report: Reporter, verbose: bool) -> None:
+    from drafting.source.load import load
+    from drafting.tools.statistics import changes_since, collect, format_text, to_json
+
     try:
         loaded = load(source)
     except DraftingError as error:

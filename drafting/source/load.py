@@ -1,4 +1,8 @@
-"""Load a source tree: read it, then run every check. The one entry point writers use."""
+"""Load a source tree: read it, then run every check. The one entry point writers use.
+
+A work in a repository of acts (``drafting.yaml`` above it) has its references to
+other acts checked against them; ``load_library`` loads every act of the repository.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafting.checks import check_work
+from drafting.checks.crossrefs import check_cross_references, check_unresolved
+from drafting.model import iter_refs
 from drafting.diagnostics import DraftingError, Diagnostics
 from drafting.model import Work
+from drafting.source.library import Library, find_root, read_library
 from drafting.source.reader import ReadResult, read_tree
 from drafting.source.tree import FileTree, SourceTree
 
@@ -25,18 +32,85 @@ class Loaded:
         return self.work is not None and not self.diagnostics.has_errors()
 
 
-def load_tree(tree: SourceTree) -> Loaded:
-    result: ReadResult = read_tree(tree)
+def load_tree(tree: SourceTree, cache_for: Path | None = None) -> Loaded:
+    """``cache_for``: the work's folder, to reuse the parses of unchanged files from the last run."""
+    if cache_for is not None:
+        from drafting.source.parsecache import read_tree_persistent
+
+        result: ReadResult = read_tree_persistent(tree, cache_for)
+    else:
+        result = read_tree(tree)
     if result.work is not None:
         check_work(result.work, result.diagnostics)
     return Loaded(result.work, result.diagnostics, result.files, tree, result.texts)
 
 
-def load(source: Path | str) -> Loaded:
+def load(source: Path | str, others: bool = True, cache: bool = False) -> Loaded:
+    """One work; with ``others``, its references to other acts are checked against the repository's acts;
+    with ``cache``, unchanged articles' parses come from the project's cache folder (``drafting check``)."""
     path = Path(source)
     if not path.is_dir():
         raise DraftingError(f"{source}: no such source folder" if not path.exists() else f"{source}: not a folder")
-    return load_tree(FileTree(path))
+    loaded = load_tree(FileTree(path), path if cache else None)
+    if others and loaded.work is not None and _refers_to_others(loaded.work):
+        root = find_root(path)
+        library = read_library(root) if root is not None else None
+        if library is None or not library.works:
+            check_unresolved(loaded.work, loaded.diagnostics)
+        else:
+            me = path.resolve()
+            mine = next((short for short, folder in library.works.items() if folder.resolve() == me),
+                        loaded.work.meta.short or me.name)
+            works: dict[str, Work] = {mine: loaded.work}  # this one first: its findings are the ones kept
+            for short, folder in library.works.items():
+                other = _model(folder) if folder.resolve() != me else None
+                if other is not None and short != mine:
+                    works[short] = other
+            sink = {short: (loaded.diagnostics if short == mine else Diagnostics()) for short in works}
+            check_cross_references(works, sink)
+    return loaded
+
+
+def _refers_to_others(work: Work) -> bool:
+    for expression in work.expressions.values():
+        for article in expression.articles():
+            if any(ref.work is not None for ref in article.refs()):
+                return True
+        for annex in expression.annexes:
+            if any(ref.work is not None for ref in annex.refs()):
+                return True
+        if expression.preamble and any(r.work is not None for seq in expression.preamble.paragraphs
+                                       for r in iter_refs(seq)):
+            return True
+    return False
+
+
+def _model(folder: Path) -> Work | None:
+    """Another act, read (not checked) to resolve references to it."""
+    return read_tree(FileTree(folder)).work
+
+
+@dataclass
+class LibraryLoaded:
+    library: Library
+    works: dict[str, Loaded]  # short name -> the loaded work, in the order drafting.yaml gives
+
+    @property
+    def ok(self) -> bool:
+        return not self.library.diagnostics.has_errors() and all(l.ok for l in self.works.values())
+
+    @property
+    def models(self) -> dict[str, Work]:
+        return {short: l.work for short, l in self.works.items() if l.work is not None}
+
+
+def load_library(root: Path | str, cache: bool = False) -> LibraryLoaded:
+    """Every act of the repository at ``root`` (which holds drafting.yaml), each checked, references between them too."""
+    library = read_library(Path(root))
+    works = {short: load(folder, others=False, cache=cache) for short, folder in library.works.items()}
+    models = {short: l.work for short, l in works.items() if l.work is not None}
+    check_cross_references(models, {short: works[short].diagnostics for short in models})
+    return LibraryLoaded(library, works)
 
 
 def load_valid(source: Path | str) -> Work:

@@ -2,7 +2,9 @@
 
 The pipeline reads top to bottom: list the files, sort them into the layout,
 decode them, parse the work file and the profile, then the preamble, the
-sections and the articles; finally assemble one Expression per language.
+containers (folders ``NN-slug/`` nested as deep as the profile goes, each with
+its ``LEVEL.yaml``), the articles and the annexes; finally assemble one
+Expression per language.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafting.diagnostics import Diagnostics
-from drafting.source.markup import parse_article_body, parse_preamble_body
-from drafting.model import (Article, Expression, Language, Loc, Preamble, Publication, Section, Version, Work,
-                            WorkMeta)
+from drafting.source.markup import parse_annex_body, parse_article_body, parse_preamble_body
+from drafting.model import (Annex, Article, Container, Expression, Language, Loc, Preamble, Publication, Version,
+                            Work, WorkMeta)
 from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
 from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, validate
@@ -23,6 +25,8 @@ from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, val
 WORK_FILE = "work.yaml"
 SECTION_FILE = "section.yaml"
 JUSTIFICATIONS_FILE = "justifications.yaml"
+ANNEX_DIR = "annexes"
+META_RE = re.compile(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.yaml$")
 SECTION_DIR_RE = re.compile(r"^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 ARTICLE_RE = re.compile(r"^(\d+)([a-z]?)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([A-Za-z_-]+)\.md$")
 PREAMBLE_RE = re.compile(r"^preamble\.([A-Za-z_-]+)\.md$")
@@ -42,9 +46,18 @@ class ArticleFile:
 class Layout:
     work: str | None = None
     preambles: dict[str, str] = field(default_factory=dict)
-    sections: dict[str, str | None] = field(default_factory=dict)  # dir -> section.yaml path
+    sections: dict[str, list[str]] = field(default_factory=dict)  # folder path -> its LEVEL.yaml paths
     articles: list[ArticleFile] = field(default_factory=list)
+    annexes: list[ArticleFile] = field(default_factory=list)
     profiles: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ContainerInfo:
+    level: str
+    num: str
+    titles: dict[str, str]
+    loc: Loc
 
 
 @dataclass
@@ -61,23 +74,36 @@ class Reader:
         self.tree = tree
         self.diags = Diagnostics()
         self.texts: dict[str, str] = {}
+        self.profile = Profile(name="(none)", preamble_required=False)
+        self.nested: list[str] = []  # folders holding other works (their own work.yaml)
 
     # -- the pipeline -------------------------------------------------------------
 
     def read(self) -> ReadResult:
-        entries = self.tree.entries()
+        entries = self._own(self.tree.entries())
         layout = self._layout(entries)
         readable = {e.path for e in entries if self._decode(e)}
         meta = self._work(layout, readable)
         codes = meta.codes if meta else self._guess_languages(layout)
         self._unknown_languages(layout, codes)
         profile = self._profile(meta, layout, readable)
+        self.profile = profile
         preambles = self._preambles(layout, readable, codes)
         sections = self._sections(layout, readable, codes)
         articles = self._articles(layout, readable, codes)
-        expressions = self._assemble(meta, codes, preambles, sections, articles)
+        annexes = self._annexes(layout, readable, codes)
+        expressions = self._assemble(meta, codes, preambles, sections, articles, annexes)
         work = Work(meta, profile, expressions) if meta is not None else None
         return ReadResult(work, self.diags, len(entries), self.tree, self.texts)
+
+    def _own(self, entries: list[Entry]) -> list[Entry]:
+        """The entries of this work: a folder below the root with its own work.yaml is another act of the
+        repository (drafting.yaml), read on its own, not part of this one."""
+        nested = sorted({e.path[: -len(WORK_FILE)] for e in entries if e.path.endswith("/" + WORK_FILE)})
+        if not nested:
+            return entries
+        self.nested = [folder.rstrip("/") for folder in nested]
+        return [e for e in entries if not e.path.startswith(tuple(nested))]
 
     def show(self, path: str) -> str:
         return self.tree.display(path)
@@ -89,27 +115,37 @@ class Reader:
         for entry in entries:
             parts = entry.path.split("/")
             name = parts[-1]
+            folders = parts[:-1]
             if len(parts) == 1:
                 match = PREAMBLE_RE.match(name)
+                article = ARTICLE_RE.match(name)
                 if name == WORK_FILE:
                     layout.work = entry.path
                 elif name == JUSTIFICATIONS_FILE:  # the redline's (drafting.writers.redline.justifications)
                     pass
                 elif match:
                     layout.preambles[match.group(1)] = entry.path
+                elif article:
+                    layout.articles.append(_article_file("", article, entry.path))
                 else:
                     self._outside(entry.path, "expected work.yaml, preamble.LANG.md or section folders NN-slug/")
             elif len(parts) == 2 and parts[0] == "profiles" and name.endswith(".yaml"):
                 layout.profiles[name[: -len(".yaml")]] = entry.path
-            elif len(parts) == 2 and SECTION_DIR_RE.match(parts[0]):
-                layout.sections.setdefault(parts[0], None)
+            elif len(parts) == 2 and parts[0] == ANNEX_DIR:
                 match = ARTICLE_RE.match(name)
-                if name == SECTION_FILE:
-                    layout.sections[parts[0]] = entry.path
+                if match:
+                    layout.annexes.append(_article_file(ANNEX_DIR, match, entry.path))
+                else:
+                    self._outside(entry.path, "the annexes folder holds NN-slug.LANG.md files")
+            elif all(SECTION_DIR_RE.match(folder) for folder in folders):
+                folder = "/".join(folders)
+                for depth in range(1, len(folders) + 1):
+                    layout.sections.setdefault("/".join(folders[:depth]), [])
+                match = ARTICLE_RE.match(name)
+                if META_RE.match(name):
+                    layout.sections[folder].append(entry.path)
                 elif match:
-                    order = (int(match.group(1)), match.group(2))
-                    stem = f"{match.group(1)}{match.group(2)}-{match.group(3)}"
-                    layout.articles.append(ArticleFile(parts[0], order, stem, match.group(4), entry.path))
+                    layout.articles.append(_article_file(folder, match, entry.path))
                 else:
                     self._outside(entry.path, "a section folder holds section.yaml and NNN-slug.LANG.md files")
             else:
@@ -214,6 +250,7 @@ class Reader:
             date=_date(data["date"]), author=data["author"], title=dict(data["title"]), languages=languages,
             profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
             authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
+            short=data.get("short"),
         )
 
     def _profile(self, meta: WorkMeta | None, layout: Layout, readable: set[str]) -> Profile:
@@ -234,6 +271,26 @@ class Reader:
         doc = parse_yaml(text, where, 1, self.diags)
         if doc is None or not validate(doc, "profile", where, self.diags):
             return Profile(name=meta.profile)
+        levels = doc.data.get("levels")
+        if levels is not None:
+            articles = [i for i, level in enumerate(levels)
+                        if level.get("kind") == "article" or (level.get("element") == "article" and "kind" not in level)]
+            names = [level["name"] for level in levels]
+            if len(articles) != 1:
+                self.diags.error(where, doc.line_of(("levels",)), "F203",
+                                 f"the profile needs exactly one article level (the unit of one file), found {len(articles)}: "
+                                 "mark it with 'kind: article'")
+                return Profile(name=meta.profile)
+            for index, name in enumerate(names):
+                if name in names[:index]:
+                    self.diags.error(where, doc.line_of(("levels", index)), "F203", f"level '{name}' is listed twice")
+                    return Profile(name=meta.profile)
+            for index, level in enumerate(levels[articles[0] + 1:], start=articles[0] + 1):
+                fmt = str(level.get("format", "{n}."))
+                if not fmt.endswith((".", ")")):
+                    self.diags.error(where, doc.line_of(("levels", index, "format")), "F203",
+                                     f"a level inside the article is a list: its format ends in '.' or ')' ({fmt!r})")
+                    return Profile(name=meta.profile)
         return Profile.from_data(doc.data)
 
     # -- preamble, sections, articles ----------------------------------------------------
@@ -269,30 +326,48 @@ class Reader:
             found[lang] = Preamble(paragraphs, Loc(self.show(path), start), heading)
         return found
 
-    def _sections(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, tuple[str, dict[str, str], Loc]]:
-        found: dict[str, tuple[str, dict[str, str], Loc]] = {}
-        for folder, path in sorted(layout.sections.items(), key=lambda kv: _dir_order(kv[0])):
-            if path is None:
-                self.diags.error(self.show(f"{folder}/{SECTION_FILE}"), 1, "S109",
-                                 "the section folder has no section.yaml (number and title in every language)")
-                found[folder] = ("", {}, Loc(self.show(f"{folder}/{SECTION_FILE}"), 1))
+    def _sections(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, ContainerInfo]:
+        """Every container folder: its level (the name of its LEVEL.yaml), number, titles."""
+        found: dict[str, ContainerInfo] = {}
+        names = [level.name for level in self.profile.container_levels]
+        expected = " or ".join(f"{name}.yaml" for name in names) or SECTION_FILE
+        for folder, paths in sorted(layout.sections.items(), key=lambda kv: _path_order(kv[0])):
+            known = [p for p in paths if p.rsplit("/", 1)[-1][: -len(".yaml")] in names]
+            for path in paths:
+                if path not in known:
+                    level = path.rsplit("/", 1)[-1][: -len(".yaml")]
+                    hint = (f"'{level}' is not a level of the profile '{self.profile.name}' (its levels above the "
+                            f"article: {', '.join(names) or 'none'})")
+                    self.diags.error(self.show(path), 1, "S107", f"file outside the source layout: {hint}")
+            fallback = names[0] if names else "section"
+            if not known:
+                target = f"{folder}/{expected if len(names) == 1 else fallback + '.yaml'}"
+                what = "section" if names == ["section"] else "container"
+                self.diags.error(self.show(target), 1, "S109",
+                                 f"the {what} folder has no {expected} (number and title in every language)")
+                found[folder] = ContainerInfo(fallback, "", {}, Loc(self.show(target), 1))
                 continue
+            path = known[0]
+            level = path.rsplit("/", 1)[-1][: -len(".yaml")]
+            for extra in known[1:]:
+                self.diags.error(self.show(extra), 1, "S107",
+                                 f"file outside the source layout: the folder already has {level}.yaml")
             where = self.show(path)
             if path not in readable:
-                found[folder] = ("", {}, Loc(where, 1))
+                found[folder] = ContainerInfo(level, "", {}, Loc(where, 1))
                 continue
             doc = parse_yaml(self.texts[path], where, 1, self.diags)
             if doc is None or not validate(doc, "section", where, self.diags):
-                found[folder] = ("", {}, Loc(where, 1))
+                found[folder] = ContainerInfo(level, "", {}, Loc(where, 1))
                 continue
             titles = {k: v.strip() for k, v in doc.data["title"].items()}
             for code in codes:
                 if code not in titles:
-                    self.diags.error(where, doc.line_of(("title",)), "A403", f"the section title is missing in '{code}'")
+                    self.diags.error(where, doc.line_of(("title",)), "A403", f"the {level} title is missing in '{code}'")
             for code in sorted(set(titles) - set(codes)):
                 self.diags.error(where, doc.line_of(("title", code)), "S106",
                                  f"title in unknown language '{code}': the work's languages are {', '.join(codes)}")
-            found[folder] = (str(doc.data["number"]), titles, Loc(where, doc.line_of(("number",))))
+            found[folder] = ContainerInfo(level, str(doc.data["number"]), titles, Loc(where, doc.line_of(("number",))))
         return found
 
     def _articles(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, dict[str, dict[str, Article]]]:
@@ -301,8 +376,7 @@ class Reader:
         for item in layout.articles:
             grouped.setdefault(item.section_dir, {}).setdefault(item.stem, {})[item.lang] = item
         result: dict[str, dict[str, dict[str, Article]]] = {}
-        ids_seen: dict[str, str] = {}
-        for folder in sorted(grouped, key=_dir_order):
+        for folder in sorted(grouped, key=_path_order):
             stems = grouped[folder]
             for stem in sorted(stems, key=lambda s: stems[s][next(iter(stems[s]))].order):
                 files = stems[stem]
@@ -312,72 +386,119 @@ class Reader:
                         article = self._article(files[lang], stem)
                         if article is not None:
                             versions[lang] = article
-                self._align_group(files, versions, codes)
-                if versions:
-                    first = next(iter(versions.values()))
-                    if first.id in ids_seen and ids_seen[first.id] != f"{folder}/{stem}":
-                        self.diags.error(first.loc.path, 2, "A404",
-                                         f"stable id '{first.id}' is already used by {ids_seen[first.id]}")
-                    ids_seen.setdefault(first.id, f"{folder}/{stem}")
+                self._missing(files, codes, "article")
                 result.setdefault(folder, {})[stem] = versions
         return result
 
     def _article(self, item: ArticleFile, stem: str) -> Article | None:
         doc, body, start = self._front_matter(item.path, "article", required=True)
         where = self.show(item.path)
-        paragraphs = parse_article_body(body, where, start, self.diags) if body.strip() else ()
+        paragraphs = parse_article_body(body, where, start, self.diags, self.profile) if body.strip() else ()
         if not body.strip() and doc is not None:
             self.diags.error(where, start, "M604", "the article has no text")
         if doc is None:
             return None
         data: dict[str, Any] = doc.data
         number = str(data["number"])
-        if item.order[0] != int(number.split("-")[0]):
-            self.diags.warning(where, doc.line_of(("number",)), "N310",
-                               f"file name starts with {item.order[0]:03d} but the article is number {number}: "
-                               "run 'drafting renumber' to bring names in line")
         heading = data.get("heading")
         return Article(data["id"], number, paragraphs, Loc(where, doc.line_of(("number",))),
                        heading.strip() if isinstance(heading, str) else None, stem)
 
-    def _align_group(self, files: dict[str, ArticleFile], versions: dict[str, Article], codes: list[str]) -> None:
+    def _missing(self, files: dict[str, ArticleFile], codes: list[str], what: str) -> None:
+        """A401: a file of this article (or annex) that one of the work's languages lacks."""
         present = [lang for lang in codes if lang in files]
         if not present:
             return
         anchor = files[present[0]]
         for lang in codes:
             if lang not in files:
-                missing = f"{anchor.section_dir}/{anchor.stem}.{lang}.md"
-                self.diags.error(self.show(anchor.path), 1, "A401",
-                                 f"no '{lang}' version of this article: expected {missing}")
-        if not versions:
-            return
-        reference_lang, reference = next(iter(versions.items()))
-        for lang, article in versions.items():
-            if article.id != reference.id:
-                self.diags.error(article.loc.path, 2, "A406",
-                                 f"id '{article.id}' differs from '{reference.id}' in the '{reference_lang}' version")
-            if article.num != reference.num:
-                self.diags.error(article.loc.path, article.loc.line, "A406",
-                                 f"number {article.num} differs from {reference.num} in the '{reference_lang}' version")
+                missing = f"{anchor.section_dir}/{anchor.stem}.{lang}.md".lstrip("/")
+                self.diags.error(self.show(anchor.path), 1, "A401", f"no '{lang}' version of this {what}: expected {missing}")
+
+    def _annexes(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, dict[str, Annex]]:
+        """stem -> language -> Annex, in file order."""
+        grouped: dict[str, dict[str, ArticleFile]] = {}
+        for item in layout.annexes:
+            grouped.setdefault(item.stem, {})[item.lang] = item
+        result: dict[str, dict[str, Annex]] = {}
+        for stem in sorted(grouped, key=lambda st: next(iter(grouped[st].values())).order):
+            files = grouped[stem]
+            versions: dict[str, Annex] = {}
+            for lang in codes:
+                if lang in files and files[lang].path in readable:
+                    annex = self._annex(files[lang], stem)
+                    if annex is not None:
+                        versions[lang] = annex
+            self._missing(files, codes, "annex")
+            if versions:
+                reference_lang, reference = next(iter(versions.items()))
+                for lang, annex in versions.items():
+                    if annex.id != reference.id or annex.num != reference.num:
+                        self.diags.error(annex.loc.path, annex.loc.line, "A406",
+                                         f"annex id/number '{annex.id}' {annex.num} differs from '{reference.id}' "
+                                         f"{reference.num} in the '{reference_lang}' version")
+            result[stem] = versions
+        return result
+
+    def _annex(self, item: ArticleFile, stem: str) -> Annex | None:
+        doc, body, start = self._front_matter(item.path, "annex", required=True)
+        where = self.show(item.path)
+        if not body.strip():
+            if doc is not None:
+                self.diags.error(where, start, "M604", "the annex has no text")
+            paragraphs: tuple[Any, ...] = ()
+        else:
+            paragraphs = parse_annex_body(body, where, start, self.diags, self.profile)
+        if doc is None:
+            return None
+        data: dict[str, Any] = doc.data
+        return Annex(str(data["id"]), str(data["number"]), str(data["title"]).strip(),
+                     Loc(where, doc.line_of(("number",))), paragraphs, stem)
 
     # -- the model --------------------------------------------------------------------------
 
     def _assemble(self, meta: WorkMeta | None, codes: list[str], preambles: dict[str, Preamble],
-                  sections: dict[str, tuple[str, dict[str, str], Loc]],
-                  articles: dict[str, dict[str, dict[str, Article]]]) -> dict[str, Expression]:
+                  sections: dict[str, ContainerInfo], articles: dict[str, dict[str, dict[str, Article]]],
+                  annexes: dict[str, dict[str, Annex]]) -> dict[str, Expression]:
+        children: dict[str, list[str]] = {}
+        for folder in sections:
+            children.setdefault(folder.rpartition("/")[0], []).append(folder)
+        for folder in articles:
+            if folder and folder not in sections:
+                children.setdefault(folder.rpartition("/")[0], []).append(folder)
+
+        def build(folder: str, lang: str) -> list[Container | Article]:
+            items: list[tuple[tuple[int, int, str], Container | Article]] = []
+            for sub in children.get(folder, []):
+                info = sections.get(sub) or ContainerInfo("section", "", {}, Loc(self.show(sub), 1))
+                name = sub.rsplit("/", 1)[-1]
+                slug = SECTION_DIR_RE.match(name)
+                node = Container(slug.group(2) if slug else name, info.num, info.titles.get(lang, ""), info.loc,
+                                 tuple(build(sub, lang)), info.level)
+                items.append(((_dir_order(name)[0], 1, name), node))
+            for stem, versions in articles.get(folder, {}).items():
+                if lang in versions:
+                    order = ARTICLE_RE.match(f"{stem}.x.md")
+                    items.append(((int(order.group(1)) if order else 0, 0, stem), versions[lang]))
+            # by the files' number prefixes; stable, so 044 stays before 044a
+            return [node for _, node in sorted(items, key=lambda kv: kv[0][:2])]
+
         expressions: dict[str, Expression] = {}
-        folders = sorted(set(sections) | set(articles), key=_dir_order)
         for lang in codes:
-            built = []
-            for folder in folders:
-                num, titles, loc = sections.get(folder, ("", {}, Loc(self.show(folder), 1)))
-                members = tuple(versions[lang] for versions in articles.get(folder, {}).values() if lang in versions)
-                slug = SECTION_DIR_RE.match(folder)
-                built.append(Section(slug.group(2) if slug else folder, num, titles.get(lang, ""), loc, members))
             title = meta.title.get(lang, "") if meta else ""
-            expressions[lang] = Expression(lang, title, preambles.get(lang), tuple(built))
+            attached = tuple(versions[lang] for versions in annexes.values() if lang in versions)
+            expressions[lang] = Expression(lang, title, preambles.get(lang), tuple(build("", lang)), attached)
         return expressions
+
+
+def _article_file(folder: str, match: re.Match[str], path: str) -> ArticleFile:
+    order = (int(match.group(1)), match.group(2))
+    stem = f"{match.group(1)}{match.group(2)}-{match.group(3)}"
+    return ArticleFile(folder, order, stem, match.group(4), path)
+
+
+def _path_order(folder: str) -> tuple[tuple[int, str], ...]:
+    return tuple(_dir_order(part) for part in folder.split("/")) if folder else ()
 
 
 def _dir_order(folder: str) -> tuple[int, str]:

@@ -71,10 +71,10 @@ def rewrite_references(plan: Plan, work: Work, rel_of: dict[str, str], decoded: 
     files: list[tuple[str, str, int]] = []  # (relative path, language, model reference count)
     for group in plan.groups:
         for lang, article in group.versions.items():
-            files.append((group.paths[lang], lang, len(article.refs())))
+            files.append((group.paths[lang], lang, len([r for r in article.refs() if r.kind == "article" and r.work is None])))
     for lang, expression in work.expressions.items():
         if expression.preamble is not None:
-            count = sum(len(iter_refs(seq)) for seq in expression.preamble.paragraphs)
+            count = sum(1 for seq in expression.preamble.paragraphs for r in iter_refs(seq) if r.kind == "article" and r.work is None)
             files.append((rel_of[expression.preamble.loc.path], lang, count))
     rewritten = 0
     for rel, lang, expected in files:

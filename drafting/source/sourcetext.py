@@ -112,6 +112,19 @@ class SourceText:
         self.replace(start + match.start("num"), start + match.end("num"), number)
         return True
 
+    def set_list_number(self, line: int, format: str, old: str, new: str) -> bool:
+        """Renumber the list marker written in ``format`` (``({n})``, ``{n})``, ``§ {n}``) at the start of ``line``."""
+        head, _, tail = format.partition("{n}")
+        text = self.line(line)
+        indent = len(text) - len(text.lstrip(" \t"))
+        marker = f"{head.strip()}{old}{tail.strip()}"
+        if not text[indent:].startswith(marker):
+            return False
+        start, _ = self.line_span(line)
+        at = start + indent + len(head.strip())
+        self.replace(at, at + len(old), new)
+        return True
+
     def links(self, from_line: int = 1) -> Iterator[Link]:
         """Every ``[text](art:...)`` link from ``from_line`` on."""
         for match in LINK_RE.finditer(self.raw, self.offset_of_line(from_line)):

@@ -131,3 +131,29 @@ class MemoryTree:
 
     def read(self, path: str) -> bytes:
         return self.files[path]
+
+
+class OverlayTree:
+    """Another tree with some files replaced or added in memory: an editor's unsaved buffers over the folder.
+
+    ``overlay`` maps relative paths to the bytes to read instead of the base tree's
+    (a path the base does not have is added). Paths and labels are the base's.
+    """
+
+    def __init__(self, base: SourceTree, overlay: dict[str, bytes]) -> None:
+        self.base = base
+        self.overlay = overlay
+        self.label = base.label
+
+    def display(self, path: str) -> str:
+        return self.base.display(path)
+
+    def entries(self) -> list[Entry]:
+        found = {e.path: e for e in self.base.entries()}
+        for path, data in self.overlay.items():
+            found[path] = Entry(path, len(data))
+        return [found[path] for path in sorted(found)]
+
+    def read(self, path: str) -> bytes:
+        data = self.overlay.get(path)
+        return data if data is not None else self.base.read(path)

@@ -1,7 +1,9 @@
-"""New articles and sections: files in every language with a fresh stable id and TODO text.
+"""New articles and containers (a section, chapter, part... any level of the profile): files in every language
+with a fresh stable id and TODO text.
 
 The new files are placed by their order key (an article after 57 in its
-section becomes ``057a-slug``; a section after IV shifts the folders after it),
+section becomes ``057a-slug``; a section after IV shifts the folders after it;
+a chapter goes into the folder named by ``--in``),
 then the tree is renumbered, so the new article takes its number and every
 article after it, with every reference to them, moves up by one. The TODO text
 is flagged by ``drafting check`` (warning M602; ``--strict`` makes it fatal)
@@ -16,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.diagnostics import DraftingError
-from drafting.numbering import to_roman
-from drafting.source.reader import ARTICLE_RE, SECTION_DIR_RE, SECTION_FILE
+from drafting.numbering import format_ordinal, parse_number
+from drafting.source.reader import ARTICLE_RE, SECTION_DIR_RE
 from drafting.tools.renumbering import ArticleGroup, Plan, SectionEntry, apply_plan, plan_renumber
 from drafting.source.transaction import Change, apply
 
@@ -33,6 +35,12 @@ class Created:
     renumbered: list[str] = field(default_factory=list)  # the renumbering plan's lines
 
 
+def article_source(stable_id: str, number: str, heading: bool, body: str = f"{TODO}\n") -> str:
+    """A new article file: front matter (with a TODO heading when the profile requires headings) and ``body``."""
+    heading_line = f"heading: {TODO}\n" if heading else ""
+    return f"---\nid: {stable_id}\nnumber: {number}\n{heading_line}---\n{body}"
+
+
 def new_article(source: Path | str, section: str | None = None, after: str | None = None,
                 article_id: str | None = None, slug: str | None = None) -> Created:
     """Add an article after article ``after`` (in ``section``), or at the end of ``section``."""
@@ -45,14 +53,14 @@ def new_article(source: Path | str, section: str | None = None, after: str | Non
     following = entry.groups[index] if index < len(entry.groups) else None
     stem = f"{_order_between(previous, following, entry)}-{file_slug}"
     number = _next_number(before, entry, index)
-    heading = f"heading: {TODO}\n" if before.work.profile.article_headings == "required" else ""
+    headings = before.work.profile.article_level.headings == "required"
     folder = root / entry.folder
     for lang in codes:
         if any(folder.glob(f"*-{file_slug}.{lang}.md")):
             raise DraftingError(f"{folder}: an article file named '*-{file_slug}.{lang}.md' already exists")
     change = Change(root)
     for lang in codes:
-        change.write(f"{entry.folder}/{stem}.{lang}.md", f"---\nid: {stable_id}\nnumber: {number}\n{heading}---\n{TODO}\n")
+        change.write(f"{entry.folder}/{stem}.{lang}.md".lstrip("/"), article_source(stable_id, number, headings))
     undo = apply(change)
     try:
         after_plan = _renumber(root)
@@ -65,27 +73,52 @@ def new_article(source: Path | str, section: str | None = None, after: str | Non
 
 
 def new_section(source: Path | str, after: str | None = None, section_id: str | None = None,
-                slug: str | None = None) -> Created:
-    """Add a section (folder and section.yaml with TODO titles) after section ``after``, or at the end."""
+                slug: str | None = None, level: str | None = None, parent: str | None = None) -> Created:
+    """Add a container (folder and LEVEL.yaml with TODO titles) after the sibling ``after``, or at the end.
+
+    ``level``: the profile level (default: the first container level, or the one below ``parent``'s);
+    ``parent``: the container it goes in (default: the top of the work).
+    """
     root = Path(source)
     before = plan_renumber(root)
     codes = before.work.meta.codes
-    position = len(before.sections) if after is None else before.sections.index(_find_section(before, after)) + 1
-    stable_id, folder_slug = _identity(before, section_id, slug, "section")
-    if any(SECTION_DIR_RE.match(s.folder).group(2) == folder_slug for s in before.sections):  # type: ignore[union-attr]
-        raise DraftingError(f"{root}: a section folder with the slug '{folder_slug}' already exists")
+    profile = before.work.profile
+    names = [lv.name for lv in profile.container_levels]
+    if not names:
+        raise DraftingError(f"the profile '{profile.name}' has no level above the article")
+    holder = _find_section(before, parent) if parent else None
+    if level is None:
+        index = names.index(holder.level) + 1 if holder is not None and holder.level in names else 0
+        if index >= len(names):
+            raise DraftingError(f"no container level below {holder.level if holder else 'the top'} in the profile "
+                                f"'{profile.name}' ({' > '.join(names)})")
+        level = names[index]
+    if level not in names:
+        raise DraftingError(f"'{level}' is not a container level of the profile '{profile.name}' "
+                            f"({' > '.join(names)})")
+    siblings = [s for s in before.containers if s.parent is holder]
+    if after is None:
+        position = len(siblings)
+    else:
+        found = _find_section(before, after, siblings)
+        position = siblings.index(found) + 1
+    stable_id, folder_slug = _identity(before, section_id, slug, level)
+    if any(SECTION_DIR_RE.match(s.name).group(2) == folder_slug for s in siblings):  # type: ignore[union-attr]
+        raise DraftingError(f"{root}: a folder with the slug '{folder_slug}' already exists there")
     # every folder takes the prefix of its place, leaving a gap for the new one
     # all or nothing (drafting.source.transaction): the folders move, the new one is written, then the renumbering
+    base = f"{holder.folder}/" if holder is not None else ""
     change = Change(root)
-    change.rename_group([(s.folder, _with_prefix(s.folder, i + 1 if i < position else i + 2))
-                         for i, s in enumerate(before.sections)])
-    folder = root / f"{position + 1:02d}-{folder_slug}"
-    roman = before.work.profile.section_numbering == "roman"
-    number = to_roman(position + 1) if roman else str(position + 1)
+    change.rename_group([(s.folder, f"{base}{_with_prefix(s.name, i + 1 if i < position else i + 2)}")
+                         for i, s in enumerate(siblings)])
+    folder = root / f"{base}{position + 1:02d}-{folder_slug}"
+    style = profile.level(level).style
+    number = format_ordinal(position + 1, style)  # provisional: the renumbering below sets the real one
     titles = "".join(f"  {lang}: {TODO}\n" for lang in codes)
     renamed = apply(change)
+    meta_file = f"{folder.relative_to(root).as_posix()}/{level}.yaml"
     try:
-        undo = apply(Change(root, {f"{folder.name}/{SECTION_FILE}": f"number: {number}\ntitle:\n{titles}"}))
+        undo = apply(Change(root, {meta_file: f"number: {number}\ntitle:\n{titles}"}))
     except BaseException:
         renamed()
         raise
@@ -95,21 +128,35 @@ def new_section(source: Path | str, after: str | None = None, section_id: str | 
         undo()
         renamed()
         raise
-    return Created(stable_id, number, [folder / SECTION_FILE], after_plan.changes)
+    final = next((s for s in after_plan.containers if s.path == meta_file), None)
+    return Created(stable_id, final.num if final else number, [root / (final.path if final else meta_file)],
+                   after_plan.changes)
 
 
 # -- where ---------------------------------------------------------------------------------------
 
 
-def _find_section(plan: Plan, name: str) -> SectionEntry:
-    """A section by its number as printed (IV), its position (4), its folder or its slug."""
-    for index, entry in enumerate(plan.sections, start=1):
-        match = SECTION_DIR_RE.match(entry.folder)
-        names = {entry.num, entry.num.upper(), str(index), entry.folder, match.group(2) if match else ""}
+def _find_section(plan: Plan, name: str, among: list[SectionEntry] | None = None) -> SectionEntry:
+    """A container by its folder path, "LEVEL NUMBER" (chapter 3), or, among the top-level ones (or ``among``),
+    its number as printed (IV), its position (4) or its slug."""
+    containers = plan.containers
+    for entry in containers:
+        if name.strip("/") == entry.folder or name == f"{entry.level} {entry.num}":
+            return entry
+    candidates = among if among is not None else [s for s in containers if s.parent is None]
+    for index, entry in enumerate(candidates, start=1):
+        match = SECTION_DIR_RE.match(entry.name)
+        names = {entry.num, entry.num.upper(), str(index), entry.name, match.group(2) if match else ""}
         if name in names or name.upper() == entry.num:
             return entry
-    known = ", ".join(s.num or s.folder for s in plan.sections)
-    raise DraftingError(f"no section '{name}' (the sections are {known}; name one by number, folder or slug)")
+    slugs = [s for s in containers if (m := SECTION_DIR_RE.match(s.name)) and m.group(2) == name]
+    if len(slugs) == 1:
+        return slugs[0]
+    known = ", ".join(s.num or s.folder for s in candidates)
+    levels = {s.level for s in candidates}
+    noun = levels.pop() if len(levels) == 1 else "container"
+    raise DraftingError(f"no {noun} '{name}' (the {noun}s here are {known}; name one by number, folder path, "
+                        "'LEVEL NUMBER' or slug)")
 
 
 def _article_position(plan: Plan, section: str | None, after: str | None) -> tuple[SectionEntry, int]:
@@ -151,15 +198,18 @@ def _order_key(stem: str) -> tuple[int, str]:
 
 
 def _next_number(plan: Plan, entry: SectionEntry, index: int) -> str:
+    """A provisional number in the article level's style (the renumbering that follows sets the real one)."""
+    level = plan.work.profile.article_level
     previous = entry.groups[index - 1] if index > 0 else None
-    if previous is None and plan.work.profile.article_numbering == "continuous":
+    if previous is None and level.numbering == "continuous":
         earlier = [g for s in plan.sections[: plan.sections.index(entry)] for g in s.groups]
         previous = earlier[-1] if earlier else None
-    return str(int(previous.num.split("-")[0]) + 1) if previous else "1"
+    number = parse_number(previous.num, level.style, level.inserted or "dash") if previous else None
+    return format_ordinal(number.parts[0] + 1 if number else 1, level.style)
 
 
 def _with_prefix(folder: str, index: int) -> str:
-    match = SECTION_DIR_RE.match(folder)
+    match = SECTION_DIR_RE.match(folder.rsplit("/", 1)[-1])
     assert match is not None
     return f"{index:0{max(2, len(match.group(1)))}d}-{match.group(2)}"
 
@@ -173,7 +223,7 @@ def _identity(plan: Plan, given_id: str | None, slug: str | None, kind: str) -> 
         if value is not None and not ID_RE.match(value):
             raise DraftingError(f"{option} '{value}': use lower-case letters, digits and single dashes, "
                                 "starting with a letter")
-    taken = {g.id for g in plan.groups} | {SECTION_DIR_RE.match(s.folder).group(2) for s in plan.sections}  # type: ignore[union-attr]
+    taken = {g.id for g in plan.groups} | {SECTION_DIR_RE.match(s.name).group(2) for s in plan.containers}  # type: ignore[union-attr]
     stable = given_id or slug
     if stable is None:
         stable = f"{kind}-{secrets.token_hex(3)}"

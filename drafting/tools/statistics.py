@@ -1,5 +1,6 @@
-"""Figures for a drafter and a reviewer: articles and words per section and language,
-translation completeness, and what changed since a git revision (matched by stable id).
+"""Figures for a drafter and a reviewer: articles and words per container (at every level) and language,
+units per level of the profile, translation completeness, and what changed since a git revision (matched by
+stable id).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from drafting.model import Article, Inline, Ref, Text, Work, plain_text
+from drafting.model import Article, Expression, Inline, Note, Point, Ref, Text, Work, iter_inline, plain_text
+from drafting.profile import Profile
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 TODO_RE = re.compile(r"\bTODO\b")
@@ -22,6 +24,8 @@ class SectionFigures:
     title: str
     articles: dict[str, int] = field(default_factory=dict)  # language -> articles
     words: dict[str, int] = field(default_factory=dict)  # language -> words
+    level: str = "section"
+    depth: int = 0  # 0: a top-level container
 
 
 @dataclass
@@ -54,6 +58,35 @@ class Stats:
     sections: list[SectionFigures]
     languages: list[LanguageFigures]
     changes: Changes | None = None
+    levels: dict[str, int] = field(default_factory=dict)  # units per level of the profile (first language)
+
+
+def level_counts(expression: Expression, profile: Profile) -> dict[str, int]:
+    """How many units each level of the profile has, top down, then tables, notes and annexes."""
+    counts = {level.name: 0 for level in profile.levels}
+    for container in expression.containers():
+        counts[container.level] = counts.get(container.level, 0) + 1
+    article_level = profile.article_level.name
+    paragraph_level = profile.paragraph_level.name
+    tables = notes = 0
+
+    def points(items: tuple[Point, ...], depth: int) -> None:
+        name = profile.point_level(depth).name
+        for point in items:
+            counts[name] = counts.get(name, 0) + 1
+            points(point.points, depth + 1)
+
+    paragraphs = [p for a in expression.articles() for p in a.paragraphs]
+    counts[article_level] = counts.get(article_level, 0) + len(expression.articles())
+    for paragraph in paragraphs:
+        if paragraph.num is not None:
+            counts[paragraph_level] = counts.get(paragraph_level, 0) + 1
+        points(paragraph.points, 1)
+    for paragraph in [*paragraphs, *(p for annex in expression.annexes for p in annex.paragraphs)]:
+        tables += len(paragraph.all_tables())
+        notes += sum(1 for seq in paragraph.inlines() for node in iter_inline(seq) if isinstance(node, Note))
+    counts.update({"table": tables, "note": notes, "annex": len(expression.annexes)})
+    return counts
 
 
 def words(article: Article) -> int:
@@ -73,18 +106,25 @@ def collect(work: Work) -> Stats:
     for lang in codes:
         all_ids += [a.id for a in work.expression(lang).articles() if a.id not in all_ids]
     reference = work.expression(codes[0])
-    sections = [SectionFigures(s.id, s.num, s.title) for s in reference.sections]
-    for lang in codes:
-        for figures, section in zip(sections, work.expression(lang).sections):
-            figures.articles[lang] = len(section.articles)
-            figures.words[lang] = sum(words(a) for a in section.articles)
+    depths: dict[int, int] = {}
+    for top in reference.sections:
+        for unit in top.walk():
+            depths.setdefault(id(unit), 0)
+            for child in unit.containers:
+                depths[id(child)] = depths[id(unit)] + 1
+    sections = [SectionFigures(c.id, c.num, c.title, level=c.level, depth=depths.get(id(c), 0))
+                for c in reference.containers()]
+    for lang in codes:  # the languages share the container folders: the same tree, in the same order
+        for figures, container in zip(sections, work.expression(lang).containers()):
+            figures.articles[lang] = len(container.articles)
+            figures.words[lang] = sum(words(a) for a in container.articles)
     languages = []
     for lang in codes:
         articles = work.expression(lang).article_by_id()
         unfinished = [i for i, a in articles.items() if TODO_RE.search(article_text(a))]
         languages.append(LanguageFigures(lang, len(articles), sum(words(a) for a in articles.values()),
                                          [i for i in all_ids if i not in articles], unfinished, len(all_ids)))
-    return Stats(sections, languages)
+    return Stats(sections, languages, levels=level_counts(reference, work.profile))
 
 
 def changes_since(source: Path, revision: str, work: Work) -> Changes:
@@ -170,12 +210,16 @@ def _add(items: list[str], entry: str, lang: str | None = None) -> None:
 
 def format_text(stats: Stats, verbose: bool = False) -> str:
     codes = [f.lang for f in stats.languages]
+    nested = any(s.depth for s in stats.sections)
     head = ["section", "title", *[f"articles {c}" for c in codes], *[f"words {c}" for c in codes]]
-    rows = [[s.number, _short(s.title), *[str(s.articles.get(c, 0)) for c in codes],
-             *[f"{s.words.get(c, 0):,}" for c in codes]] for s in stats.sections]
+    rows = [[("  " * s.depth + f"{s.level} {s.number}") if nested else s.number, _short(s.title),
+             *[str(s.articles.get(c, 0)) for c in codes], *[f"{s.words.get(c, 0):,}" for c in codes]]
+            for s in stats.sections]
     rows.append(["", "total", *[str(f.articles) for f in stats.languages], *[f"{f.words:,}" for f in stats.languages]])
     lines = _table(head, rows)
     lines.append("")
+    if stats.levels:
+        lines.append("units: " + ", ".join(f"{count:,} {name}" for name, count in stats.levels.items() if count))
     for figures in stats.languages:
         line = (f"{figures.lang}: {figures.articles - len(figures.unfinished)}/{figures.total} articles written "
                 f"({figures.complete:.0%})")

@@ -6,11 +6,16 @@ One method per node type. Structure of a document::
       meta                      (drafting.writers.akn.meta)
       preface/longTitle/p/docTitle
       preamble[@eId=preamble]   p..., or tblock(heading, p...) when it has a heading
-      body/section[@eId=sec_I][@wId=sec_{slug}]
-        article[@eId=art_5][@wId=art_{stable id}]
+      body/section[@eId=sec_I][@wId=sec_{slug}]      one element per container level, as the profile
+        article[@eId=art_5][@wId=art_{stable id}]    names it (part, chapter, hcontainer[@name], ...)
           num ("Article 5" as the profile prints it), heading?
           paragraph[@eId=art_5__para_2]  num "2." (none when unnumbered: eId ..._para_1)
-            content/p | intro/p, point[@eId=art_5__para_2__point_1]..., wrapUp/p
+            content/(p, table...) | intro/(p, table...), point[@eId=art_5__para_2__point_1]..., wrapUp/p
+              (a point holds content, or intro, its sub-points and wrapUp, to any depth)
+      attachments/attachment/doc[@name=annex]        one per annex: its own meta, a mainBody
+
+Footnotes become ``authorialNote`` (numbered through the document), defined terms
+``def``/``term`` pointing at a ``TLCTerm`` in the references.
 
 The article's stable id is kept in ``wId`` (the work-level id, which survives
 renumbering); the section folder's slug likewise. Cross-references become
@@ -31,12 +36,17 @@ from drafting.writers.akn.meta import meta_element
 from drafting.akn.xmlout import to_bytes
 from drafting.writers.artifacts import Artifact, BuildContext
 from drafting.diagnostics import DraftingError
-from drafting.model import Article, Emphasis, InlineSeq, Paragraph, Point, Preamble, Ref, Section, Strong, Text, Work
+from drafting.model import (Annex, Article, Container, Emphasis, InlineSeq, Note, Paragraph, Point, Preamble, Ref, Strong,
+                            Table, Term, Text, Work, iter_inline)
+from drafting.akn.uri import work_uri
+from drafting.profile import Level
+from drafting.source.library import resolve_other
 
 KIND = "akn"
 _T = {name: tag(name) for name in (
     "akomaNtoso", "act", "bill", "preface", "longTitle", "p", "docTitle", "preamble", "tblock", "heading", "body",
-    "section", "article", "num", "paragraph", "content", "intro", "wrapUp", "point", "ref", "i", "b",
+    "section", "article", "num", "paragraph", "content", "intro", "wrapUp", "point", "ref", "i", "b", "hcontainer",
+    "table", "tr", "th", "td", "authorialNote", "def", "term", "attachments", "attachment", "doc", "mainBody",
 )}
 SECTION_WID, ARTICLE_WID = "sec_", "art_"
 
@@ -53,15 +63,23 @@ def manifestation_date(work: Work) -> dt.date:
 
 
 class ActWriter:
-    def __init__(self, work: Work, lang: str, date: dt.date | None = None) -> None:
+    def __init__(self, work: Work, lang: str, date: dt.date | None = None,
+                 others: dict[str, Work] | None = None) -> None:
         self.work = work
+        self.others = others or {}
         self.lang = lang
         self.expression = work.expression(lang)
         self.date = date or manifestation_date(work)
         self.targets: dict[str, Article] = {}
+        self.annex_targets: dict[str, tuple[int, Annex]] = {}
         for expression in [self.expression, *work.expressions.values()]:
             for article in expression.articles():
                 self.targets.setdefault(article.id, article)
+            for index, annex in enumerate(expression.annexes, start=1):
+                self.annex_targets.setdefault(annex.id, (index, annex))
+        self.ids = eids.Identifiers(self.expression, work.profile)
+        self.notes = 0
+        self.terms: dict[str, str] = {}
 
     def document(self) -> etree._Element:
         root = etree.Element(_T["akomaNtoso"], nsmap={None: NS})
@@ -73,8 +91,13 @@ class ActWriter:
         if self.expression.preamble is not None:
             self.preamble(act, self.expression.preamble)
         body = etree.SubElement(act, _T["body"])
-        for section in self.expression.sections:
-            self.section(body, section)
+        for child in self.expression.body:
+            self.unit(body, child)
+        if self.expression.annexes:
+            attachments = etree.SubElement(act, _T["attachments"])
+            for index, annex in enumerate(self.expression.annexes, start=1):
+                self.annex(attachments, annex, index)
+        self.register_terms(act)
         return root
 
     def to_bytes(self) -> bytes:
@@ -98,43 +121,112 @@ class ActWriter:
 
     # -- structure --------------------------------------------------------------------------
 
-    def section(self, parent: etree._Element, section: Section) -> None:
-        element = etree.SubElement(parent, _T["section"], eId=eids.section_eid(section), wId=SECTION_WID + section.id)
-        etree.SubElement(element, _T["num"]).text = self.work.profile.label(self.lang, "section", n=section.num)
-        if section.title:
-            etree.SubElement(element, _T["heading"]).text = section.title
-        for article in section.articles:
-            self.article(element, article)
+    def unit(self, parent: etree._Element, child: Container | Article) -> None:
+        if isinstance(child, Article):
+            self.article(parent, child)
+        else:
+            self.container(parent, child)
+
+    def container(self, parent: etree._Element, container: Container) -> None:
+        profile = self.work.profile
+        level = profile.level(container.level) if profile.has_level(container.level) else None
+        element_name = level.element if level else "section"
+        attrs = {"eId": self.ids.container(container), "wId": f"{eids.element_ref(element_name)}_{container.id}"}
+        if element_name == "hcontainer":
+            attrs = {"name": container.level, **attrs}
+        element = etree.SubElement(parent, tag(element_name), attrs)
+        if container.num:
+            etree.SubElement(element, _T["num"]).text = profile.level_label(self.lang, container.level, container.num)
+        if container.title:
+            etree.SubElement(element, _T["heading"]).text = container.title
+        for child in container.children:
+            self.unit(element, child)
+        if element_name == "hcontainer" and not container.children:
+            etree.SubElement(element, _T["content"]).append(etree.Element(_T["p"]))
 
     def article(self, parent: etree._Element, article: Article) -> None:
-        element = etree.SubElement(parent, _T["article"], eId=eids.article_eid(article), wId=ARTICLE_WID + article.id)
-        etree.SubElement(element, _T["num"]).text = self.work.profile.label(self.lang, "article", n=article.num)
+        level = self.work.profile.article_level
+        attrs = {"eId": self.ids.article(article), "wId": ARTICLE_WID + article.id}
+        if level.element == "hcontainer":
+            attrs = {"name": level.name, **attrs}
+        element = etree.SubElement(parent, tag(level.element), attrs)
+        etree.SubElement(element, _T["num"]).text = self.work.profile.level_label(self.lang, level.name, article.num)
         if article.heading:
             etree.SubElement(element, _T["heading"]).text = article.heading
+        prefix = self.ids.article(article)
         for index, paragraph in enumerate(article.paragraphs, start=1):
-            self.paragraph(element, article, paragraph, index)
+            self.paragraph(element, prefix, paragraph, index)
 
-    def paragraph(self, parent: etree._Element, article: Article, paragraph: Paragraph, index: int) -> None:
-        eid = eids.paragraph_eid(article, paragraph, index)
-        element = etree.SubElement(parent, _T["paragraph"], eId=eid)
+    def paragraph(self, parent: etree._Element, prefix: str, paragraph: Paragraph, index: int) -> None:
+        level = self.work.profile.paragraph_level
+        eid = eids.unit_eid(prefix, level.element, paragraph.num or "", index)
+        element = etree.SubElement(parent, tag(level.element), eId=eid)
         if paragraph.num is not None:
-            etree.SubElement(element, _T["num"]).text = f"{paragraph.num}."
-        if not paragraph.points:
-            self.inlines(etree.SubElement(etree.SubElement(element, _T["content"]), _T["p"]), paragraph.text)
-            return
-        if paragraph.text:
-            intro = etree.SubElement(element, _T["intro"], eId=f"{eid}__intro")
-            self.inlines(etree.SubElement(intro, _T["p"]), paragraph.text)
-        for point in paragraph.points:
-            self.point(element, eid, point)
-        if paragraph.wrapup:
-            wrapup = etree.SubElement(element, _T["wrapUp"], eId=f"{eid}__wrapup")
-            self.inlines(etree.SubElement(wrapup, _T["p"]), paragraph.wrapup)
+            etree.SubElement(element, _T["num"]).text = level.marker(paragraph.num)
+        self.block(element, eid, paragraph.text, paragraph.tables, paragraph.points, paragraph.wrapup, 1)
 
-    def point(self, parent: etree._Element, paragraph_eid: str, point: Point) -> None:
-        element = etree.SubElement(parent, _T["point"], eId=eids.point_eid(paragraph_eid, point))
-        etree.SubElement(element, _T["num"]).text = f"{point.num})"
-        self.inlines(etree.SubElement(etree.SubElement(element, _T["content"]), _T["p"]), point.text)
+    def block(self, element: etree._Element, eid: str, text: InlineSeq, tables: tuple[Table, ...],
+              points: tuple[Point, ...], wrapup: InlineSeq, depth: int) -> None:
+        """content (text and tables) or intro, the points at ``depth``, wrapUp."""
+        if not points:
+            content = etree.SubElement(element, _T["content"])
+            if text or not tables:
+                self.inlines(etree.SubElement(content, _T["p"]), text)
+            self.tables(content, eid, tables)
+            return
+        if text or tables:
+            intro = etree.SubElement(element, _T["intro"], eId=f"{eid}__intro")
+            if text:
+                self.inlines(etree.SubElement(intro, _T["p"]), text)
+            self.tables(intro, f"{eid}__intro", tables)
+        level = self.work.profile.point_level(depth)
+        for point in points:
+            self.point(element, eid, point, level, depth)
+        if wrapup:
+            wrap = etree.SubElement(element, _T["wrapUp"], eId=f"{eid}__wrapup")
+            self.inlines(etree.SubElement(wrap, _T["p"]), wrapup)
+
+    def point(self, parent: etree._Element, prefix: str, point: Point, level: Level, depth: int) -> None:
+        eid = eids.unit_eid(prefix, level.element, point.num, 1)
+        element = etree.SubElement(parent, tag(level.element), eId=eid)
+        etree.SubElement(element, _T["num"]).text = level.marker(point.num)
+        self.block(element, eid, point.text, point.tables, point.points, point.wrapup, depth + 1)
+
+    def tables(self, parent: etree._Element, prefix: str, tables: tuple[Table, ...]) -> None:
+        for index, table in enumerate(tables, start=1):
+            element = etree.SubElement(parent, _T["table"], eId=f"{prefix}__table_{index}")
+            for row in table.rows:
+                tr = etree.SubElement(element, _T["tr"])
+                for cell in row.cells:
+                    attrs = {"class": f"align-{cell.align}"} if cell.align else {}
+                    holder = etree.SubElement(tr, _T["th"] if cell.header else _T["td"], attrs)
+                    self.inlines(etree.SubElement(holder, _T["p"]), cell.text)
+
+    def annex(self, parent: etree._Element, annex: Annex, index: int) -> None:
+        from drafting.writers.akn.attachments import annex_meta
+
+        attachment = etree.SubElement(parent, _T["attachment"], eId=f"att_{index}")
+        doc = etree.SubElement(attachment, _T["doc"], name="annex")
+        doc.append(annex_meta(self.work, self.lang, self.date, index, annex))
+        preface = etree.SubElement(doc, _T["preface"])
+        title = etree.SubElement(etree.SubElement(preface, _T["longTitle"]), _T["p"])
+        number = etree.SubElement(title, tag("docNumber"))
+        number.text = self.work.profile.level_label(self.lang, "annex", annex.num)
+        number.tail = " "
+        etree.SubElement(title, _T["docTitle"]).text = annex.title
+        body = etree.SubElement(doc, _T["mainBody"])
+        for position, paragraph in enumerate(annex.paragraphs, start=1):
+            self.paragraph(body, f"att_{index}", paragraph, position)
+
+    def register_terms(self, act: etree._Element) -> None:
+        """A TLCTerm in the references for every defined term used (the meta block is already written)."""
+        if not self.terms:
+            return
+        references = act.find(f"{tag('meta')}/{tag('references')}")
+        if references is None:
+            return
+        for term_id, show in sorted(self.terms.items()):
+            etree.SubElement(references, tag("TLCTerm"), eId=term_id, href=f"/ontology/term/{term_id}", showAs=show)
 
     # -- inline: one method per node type -------------------------------------------------------
 
@@ -155,17 +247,60 @@ class ActWriter:
     def inline_strong(self, parent: etree._Element, node: Strong) -> None:
         self.inlines(etree.SubElement(parent, _T["b"]), node.children)
 
+    def inline_note(self, parent: etree._Element, node: Note) -> None:
+        self.notes += 1
+        element = etree.SubElement(parent, _T["authorialNote"], marker=str(self.notes), placement="bottom",
+                                   eId=f"authorialNote_{self.notes}")
+        self.inlines(etree.SubElement(element, _T["p"]), node.children)
+
+    def inline_term(self, parent: etree._Element, node: Term) -> None:
+        term_id = f"term-{node.id}"
+        shown = "".join(n.value for n in iter_inline(node.children) if isinstance(n, Text))
+        if node.defining or term_id not in self.terms:
+            self.terms[term_id] = shown
+        element = etree.SubElement(parent, _T["def"] if node.defining else _T["term"], refersTo=f"#{term_id}")
+        self.inlines(element, node.children)
+
     def inline_ref(self, parent: etree._Element, node: Ref) -> None:
+        if node.work is not None:
+            self.other_act_ref(parent, node)
+            return
+        if node.kind == "annex":
+            found = self.annex_targets.get(node.target)
+            if found is None:
+                self.inlines(parent, node.children or (Text(node.target),))
+                return
+            element = etree.SubElement(parent, _T["ref"], href=f"#att_{found[0]}")
+            if node.children:
+                self.inlines(element, node.children)
+            else:
+                element.text = self.work.profile.level_label(self.lang, "annex", found[1].num)
+            return
         target = self.targets.get(node.target)
         if target is None:  # load_valid refuses unknown targets (R501); keep the text, never crash
             self.inlines(parent, node.children or (Text(node.target),))
             return
-        eid = eids.paragraph_eid(target, node.paragraph) if node.paragraph else eids.article_eid(target)
+        article_id = self.ids.article(target)
+        para = self.work.profile.paragraph_level
+        eid = eids.unit_eid(article_id, para.element, node.paragraph, 1) if node.paragraph else article_id
         element = etree.SubElement(parent, _T["ref"], href=f"#{eid}")
         if node.children:
             self.inlines(element, node.children)
         else:
             element.text = self.label(target, node.paragraph)
+
+    def other_act_ref(self, parent: etree._Element, node: Ref) -> None:
+        """A reference to another act: ``href`` is its FRBR work URI and the target's eId (``.../~art_5``)."""
+        found = resolve_other(self.others, node)
+        if found is None:  # not built with the repository's works: keep the text
+            self.inlines(parent, node.children or (Text(node.target),))
+            return
+        work, eid, label = found
+        element = etree.SubElement(parent, _T["ref"], href=f"{work_uri(work.meta)}/~{eid}")
+        if node.children:
+            self.inlines(element, node.children)
+        else:
+            element.text = label(self.lang)
 
     def label(self, target: Article, paragraph: str | None) -> str:
         profile = self.work.profile
@@ -174,8 +309,8 @@ class ActWriter:
         return profile.label(self.lang, "article", n=target.num)
 
 
-def document_bytes(work: Work, lang: str, date: dt.date | None = None) -> bytes:
-    return ActWriter(work, lang, date).to_bytes()
+def document_bytes(work: Work, lang: str, date: dt.date | None = None, others: dict[str, Work] | None = None) -> bytes:
+    return ActWriter(work, lang, date, others).to_bytes()
 
 
 def artifact_path(lang: str) -> str:
@@ -190,7 +325,7 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
     artifacts: list[Artifact] = []
     for lang in ctx.languages:
         ctx.progress(f"akn: {lang}")
-        data = document_bytes(work, lang)
+        data = document_bytes(work, lang, others=ctx.options.get("works"))  # type: ignore[arg-type]
         relative = artifact_path(lang)
         if check:
             errors = validate(data)

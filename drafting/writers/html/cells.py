@@ -12,9 +12,56 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from drafting.eids import point_eid
+from drafting.eids import unit_eid
+from drafting.model import Point, Table
 from drafting.writers.html.parallel import Cell
 from drafting.writers.html.render import InlineRenderer
+
+
+def tables_html(tables: tuple[Table, ...], prefix: str | None, inline: InlineRenderer, indent: str) -> str:
+    parts: list[str] = []
+    for index, table in enumerate(tables, start=1):
+        tid = f' id="{prefix}__table_{index}"' if prefix else ""
+        parts.append(f'\n{indent}<table class="table"{tid}>')
+        head = [row for row in table.rows if row.header]
+        body = [row for row in table.rows if not row.header]
+        for group, tag, cell_tag in ((head, "thead", "th"), (body, "tbody", "td")):
+            if not group:
+                continue
+            parts.append(f"<{tag}>")
+            for row in group:
+                scope = ' scope="col"' if cell_tag == "th" else ""
+                cells = "".join(
+                    f"<{cell_tag}{scope}" + (f' class="align-{c.align}"' if c.align else "")
+                    + f">{inline(c.text)}</{cell_tag}>"
+                    for c in row.cells)
+                parts.append(f"<tr>{cells}</tr>")
+            parts.append(f"</{tag}>")
+        parts.append("</table>")
+    return "".join(parts)
+
+
+def points_html(points: tuple[Point, ...], prefix: str | None, inline: InlineRenderer, depth: int,
+                indent: str) -> str:
+    level = inline.work.profile.point_level(depth)
+    extra = f" subpoints depth-{depth}" if depth > 1 else ""
+    parts = [f'\n{indent}<ol class="points{extra}">']
+    for point in points:
+        eid = unit_eid(prefix, level.element, point.num, 1) if prefix else None
+        pid = f' id="{eid}"' if eid else ""
+        parts.append(f'\n{indent}  <li{pid}><span class="num">{escape(level.marker(point.num))}</span> '
+                     f"{inline(point.text)}")
+        if point.tables:
+            parts.append(tables_html(point.tables, f"{eid}__intro" if eid and point.points else eid, inline,
+                                     indent + "    "))
+        if point.points:
+            parts.append(points_html(point.points, eid, inline, depth + 1, indent + "    "))
+        if point.wrapup:
+            wid = f' id="{eid}__wrapup"' if eid else ""
+            parts.append(f'<p class="wrapup"{wid}>{inline(point.wrapup)}</p>')
+        parts.append("</li>")
+    parts.append(f"\n{indent}</ol>")
+    return "".join(parts)
 
 
 def cell_html(cell: Cell, page_lang: str, eid: str | None, row_eid: str | None, article_num: str,
@@ -30,18 +77,23 @@ def cell_html(cell: Cell, page_lang: str, eid: str | None, row_eid: str | None, 
         intro_id = f' id="{eid}__intro"' if para.points and eid else ""
         number = ""
         if para.num:
+            marker = inline.work.profile.paragraph_level.marker(para.num)
             number = (f'<a class="num" href="#{escape(row_eid or "")}" '
-                      f'title="{escape(cite(cell.lang, article_num, para.num))}">{escape(para.num)}.</a> ')
-        parts.append(f"\n          <p{intro_id}>{number}{inline(para.text)}</p>")
+                      f'title="{escape(cite(cell.lang, article_num, para.num))}">{escape(marker)}</a> ')
+        if para.text or number or not para.tables:
+            parts.append(f"\n          <p{intro_id}>{number}{inline(para.text)}</p>")
+        if para.tables:
+            parts.append(tables_html(para.tables, (f"{eid}__intro" if para.points else eid) if eid else None,
+                                     inline, "          "))
         if para.points:
-            parts.append('\n          <ol class="points">')
-            for point in para.points:
-                pid = f' id="{point_eid(eid, point)}"' if eid else ""
-                parts.append(f'\n            <li{pid}><span class="num">{escape(point.num)})</span> {inline(point.text)}</li>')
-            parts.append("\n          </ol>")
+            parts.append(points_html(para.points, eid, inline, 1, "          "))
         if para.wrapup:
             wid = f' id="{eid}__wrapup"' if eid else ""
             parts.append(f'\n          <p class="wrapup"{wid}>{inline(para.wrapup)}</p>')
+        notes = inline.take_notes()
+        if notes:
+            items = "".join(f'<li value="{number}">{text}</li>' for number, text in notes)
+            parts.append(f'\n          <ol class="notes">{items}</ol>')
         parts.append("\n          </div>")
     if cell.marked:
         parts.append(f'\n          <div class="marked" data-pagefind-ignore="all">{cell.marked}</div>')

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import jinja2
 
-from drafting.eids import PREAMBLE_EID, article_eid, paragraph_eid, point_eid, section_eid
+from drafting.eids import PREAMBLE_EID, Identifiers, article_eid, paragraph_eid, point_eid, section_eid, unit_eid
+from drafting.writers.html.blocks import BlockRenderer
 from drafting.writers.html.render import InlineRenderer
-from drafting.model import Work
+from drafting.model import Article, Work
 from drafting.resources import TEMPLATES_DIR as TEMPLATES_DIR  # re-exported: the HTML and PDF writers import it here
 
 # names of the languages in themselves; a profile may override with labels
@@ -43,6 +44,9 @@ class EditionOptions:
     language_pages: bool = True  # link every article to the other languages' pages
     page_name: str = "{lang}.html"  # file name of each language's page
     extra: dict[str, str] = field(default_factory=dict)
+    # the repository's other acts (drafting.yaml), for references to them, and where their pages are
+    others: dict[str, Work] = field(default_factory=dict)
+    other_page: str = "../../{work}/html/{lang}.html"
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +58,8 @@ def environment(templates: Path = TEMPLATES_DIR) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(article_eid=article_eid, section_eid=section_eid, paragraph_eid=paragraph_eid,
-                       point_eid=point_eid, preamble_eid=PREAMBLE_EID)
+                       point_eid=point_eid, preamble_eid=PREAMBLE_EID, unit_eid=unit_eid,
+                       is_article=lambda node: isinstance(node, Article))
     return env
 
 
@@ -89,6 +94,12 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
     def label(key: str, **values: str) -> str:
         return work.profile.label(lang, key, **values)
 
+    def level_label(level: str, num: str) -> str:
+        return work.profile.level_label(lang, level, num)
+
+    profile = work.profile
+    inline = InlineRenderer(work, lang, links=options.links, others=options.others, other_page=options.other_page)
+
     template = environment().get_template("edition.html.j2")
     return template.render(
         lang=lang,
@@ -104,5 +115,11 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         other_languages=others,
         languages_label=LANGUAGES_LABEL.get(lang, "Languages"),
         label=label,
-        inline=InlineRenderer(work, lang, links=options.links),
+        level_label=level_label,
+        ids=Identifiers(work.expression(lang), profile),
+        article_level=profile.article_level,
+        paragraph_level=profile.paragraph_level,
+        point_level=profile.point_level,
+        inline=inline,
+        blocks=BlockRenderer(profile, inline),
     )

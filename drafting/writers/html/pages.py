@@ -15,7 +15,9 @@ STYLESHEET = "edition.css"
 
 
 def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
-    options = EditionOptions(mode="web", stylesheets=(STYLESHEET,))
+    others = ctx.options.get("works")
+    options = EditionOptions(mode="web", stylesheets=(STYLESHEET,),
+                             others=dict(others) if isinstance(others, dict) else {})
     artifacts = []
     for lang in ctx.languages:
         ctx.path(f"html/{lang}.html").write_text(render_edition(work, lang, options), encoding="utf-8")

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from drafting.eids import article_eid, paragraph_eid, section_eid
-from drafting.model import Article, InlineSeq, Paragraph, Section, Work
+from drafting.eids import Identifiers, unit_eid
+from drafting.model import Article, Container, InlineSeq, Paragraph, Section, Work
 from drafting.writers.redline.changes import ArticleChange, ParagraphChange, Redline
 from drafting.writers.redline.rendering import render_diff, render_number
 
@@ -56,9 +56,13 @@ class ArticleRow:
 
 @dataclass(frozen=True)
 class SectionRow:
+    """A container and the articles directly in it (deeper containers are rows of their own, after it)."""
+
     eid: str
     sections: dict[str, Section | None]
     articles: tuple[ArticleRow, ...]
+    level: str = "section"
+    depth: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,18 +89,32 @@ def parallel(work: Work, languages: list[str], changes: dict[str, Redline] | Non
     """
     first = work.expression(languages[0])
     by_lang = {lang: work.expression(lang).article_by_id() for lang in languages}
-    sections_by_lang = {lang: {s.id: s for s in work.expression(lang).sections} for lang in languages}
     marks = {lang: _changes_by_article(redline) for lang, redline in (changes or {}).items()}
-    sections = []
-    for section in first.sections:
+    ids = Identifiers(first, work.profile)
+    containers_by_lang = {lang: {c.id: c for c in work.expression(lang).containers()} for lang in languages}
+    sections: list[SectionRow] = []
+
+    def rows_of(children: tuple[Container | Article, ...]) -> tuple[ArticleRow, ...]:
         rows = []
-        for article in section.articles:
+        for article in (c for c in children if isinstance(c, Article)):
             articles = {lang: by_lang[lang].get(article.id) for lang in languages}
             per_lang = {lang: marks[lang].get(article.id) for lang in marks}
-            rows.append(_article_row(article, articles, per_lang, languages))
-        sections.append(SectionRow(section_eid(section),
-                                   {lang: sections_by_lang[lang].get(section.id) for lang in languages},
-                                   tuple(rows)))
+            rows.append(_article_row(article, articles, per_lang, languages, ids.article(article),
+                                     work.profile.paragraph_level.element))
+        return tuple(rows)
+
+    def walk(container: Container, depth: int) -> None:
+        sections.append(SectionRow(ids.container(container),
+                                   {lang: containers_by_lang[lang].get(container.id) for lang in languages},
+                                   rows_of(container.children), container.level, depth))
+        for child in container.containers:
+            walk(child, depth + 1)
+
+    loose = rows_of(first.body)
+    if loose:
+        sections.append(SectionRow("body", {lang: None for lang in languages}, loose, "", 0))
+    for section in first.sections:
+        walk(section, 0)
     return Parallel(tuple(languages), _preamble(work, languages), tuple(sections))
 
 
@@ -115,8 +133,7 @@ def _changes_by_article(redline: Redline) -> dict[str, ArticleChange]:
 
 
 def _article_row(article: Article, articles: dict[str, Article | None], changes: dict[str, ArticleChange | None],
-                 languages: list[str]) -> ArticleRow:
-    eid = article_eid(article)
+                 languages: list[str], eid: str, paragraph_element: str = "paragraph") -> ArticleRow:
     count = max(len(a.paragraphs) for a in articles.values() if a is not None)
     # the page language's redline decides the rows; the others follow by position
     own = changes.get(languages[0])
@@ -142,8 +159,9 @@ def _article_row(article: Article, articles: dict[str, Article | None], changes:
             if lang == languages[0] and change is not None:
                 status = change.status
             cells.append(Cell(lang, paragraphs[lang], markup if change is not None and change.status != "equal" else None))
-        anchor = paragraph_eid(article, paragraphs[languages[0]] or "", index + 1) if paragraphs[languages[0]] \
-            else f"{eid}__para_{index + 1}"
+        first_paragraph = paragraphs[languages[0]]
+        anchor = unit_eid(eid, paragraph_element, first_paragraph.num or "", index + 1) if first_paragraph \
+            else unit_eid(eid, paragraph_element, "", index + 1)
         rows.append(ParagraphRow(anchor, tuple(cells), status))
     for old_index in deleted_before.get(count, []):
         rows.append(_deleted_row(old_index, marked, languages))

@@ -1,0 +1,1 @@
+"""The language server (`drafting lsp`): check findings, navigation, completion and fixes inside the editor."""

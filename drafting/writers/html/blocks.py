@@ -1,0 +1,80 @@
+"""Paragraphs, points to any depth and tables of the HTML edition, written in Python for speed.
+
+The edition renders every paragraph of every language for the web page and for each
+PDF; as nested jinja2 macros that was most of its time. The markup is the template's:
+ids are the AKN eIds (``drafting.eids``), markers are the profile's formats, every text
+is escaped by the inline renderer.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from drafting.eids import unit_eid
+from drafting.model import Paragraph, Point, Table
+from drafting.profile import Profile
+from drafting.writers.html.render import InlineRenderer
+
+
+class BlockRenderer:
+    def __init__(self, profile: Profile, inline: InlineRenderer) -> None:
+        self.profile = profile
+        self.inline = inline
+        self.paragraph_level = profile.paragraph_level
+
+    def paragraph(self, prefix: str, para: Paragraph, index: int) -> Markup:
+        inline = self.inline
+        pid = unit_eid(prefix, self.paragraph_level.element, para.num or "", index)
+        out = [f'\n      <div class="paragraph" id="{pid}">']
+        if para.text or not para.tables:
+            intro = f' id="{pid}__intro"' if para.points else ""
+            number = (f'<span class="num">{escape(self.paragraph_level.marker(para.num))}</span> '
+                      if para.num else "")
+            out.append(f"\n        <p{intro}>{number}{inline(para.text)}</p>")
+        if para.tables:
+            out.append(self.tables(f"{pid}__intro" if para.points else pid, para.tables))
+        if para.points:
+            out.append(self.points(pid, para.points, 1))
+        if para.wrapup:
+            out.append(f'\n        <p class="wrapup" id="{pid}__wrapup">{inline(para.wrapup)}</p>')
+        out.append("\n      </div>")
+        return Markup("".join(out))
+
+    def points(self, prefix: str, points: tuple[Point, ...], depth: int) -> str:
+        level = self.profile.point_level(depth)
+        inline = self.inline
+        extra = f" subpoints depth-{depth}" if depth > 1 else ""
+        out = [f'\n        <ol class="points{extra}">']
+        for point in points:
+            eid = unit_eid(prefix, level.element, point.num, 1)
+            out.append(f'\n          <li id="{eid}"><span class="num">{escape(level.marker(point.num))}</span> '
+                       f"{inline(point.text)}")
+            if point.tables:
+                out.append(self.tables(f"{eid}__intro" if point.points else eid, point.tables))
+            if point.points:
+                out.append(self.points(eid, point.points, depth + 1))
+            if point.wrapup:
+                out.append(f'<p class="wrapup" id="{eid}__wrapup">{inline(point.wrapup)}</p>')
+            out.append("</li>")
+        out.append("\n        </ol>")
+        return "".join(out)
+
+    def tables(self, prefix: str, tables: tuple[Table, ...]) -> str:
+        inline = self.inline
+        out: list[str] = []
+        for index, table in enumerate(tables, start=1):
+            out.append(f'\n        <table class="table" id="{prefix}__table_{index}">')
+            head = [row for row in table.rows if row.header]
+            body = [row for row in table.rows if not row.header]
+            for rows, group, cell_tag in ((head, "thead", "th"), (body, "tbody", "td")):
+                if not rows:
+                    continue
+                out.append(f"\n          <{group}>")
+                for row in rows:
+                    scope = ' scope="col"' if cell_tag == "th" else ""
+                    cells = "".join(f"<{cell_tag}{scope}" + (f' class="align-{c.align}"' if c.align else "")
+                                    + f">{inline(c.text)}</{cell_tag}>" for c in row.cells)
+                    out.append(f"\n            <tr>{cells}</tr>")
+                out.append(f"\n          </{group}>")
+            out.append("\n        </table>")
+        return "".join(out)
