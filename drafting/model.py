@@ -150,6 +150,16 @@ class Table:
         return [cell.text for row in self.rows for cell in row.cells]
 
 
+def _block_inlines(text: InlineSeq, tables: tuple[Table, ...], points: tuple[Point, ...],
+                   wrapup: InlineSeq) -> list[InlineSeq]:
+    """A paragraph's or point's inline sequences in reading order: text, table cells, points (recursively), wrap-up."""
+    found = [text, *(seq for table in tables for seq in table.inlines())]
+    for point in points:
+        found.extend(point.inlines())
+    found.append(wrapup)
+    return found
+
+
 @dataclass(frozen=True)
 class Point:
     """A point of a paragraph, or a sub-point of a point (``points``, to the depth the profile allows)."""
@@ -162,11 +172,7 @@ class Point:
     wrapup: InlineSeq = ()
 
     def inlines(self) -> list[InlineSeq]:
-        found = [self.text, *(seq for table in self.tables for seq in table.inlines())]
-        for point in self.points:
-            found.extend(point.inlines())
-        found.append(self.wrapup)
-        return found
+        return _block_inlines(self.text, self.tables, self.points, self.wrapup)
 
     def walk(self) -> list[Point]:
         """This point and every sub-point below it, in order."""
@@ -189,11 +195,7 @@ class Paragraph:
     tables: tuple[Table, ...] = ()
 
     def inlines(self) -> list[InlineSeq]:
-        found = [self.text, *(seq for table in self.tables for seq in table.inlines())]
-        for point in self.points:
-            found.extend(point.inlines())
-        found.append(self.wrapup)
-        return found
+        return _block_inlines(self.text, self.tables, self.points, self.wrapup)
 
     def all_points(self) -> list[Point]:
         """Every point and sub-point, in order."""
@@ -309,6 +311,19 @@ class Expression:
     def annex_by_id(self) -> dict[str, Annex]:
         return {a.id: a for a in self.annexes}
 
+    def inline_sequences(self) -> list[InlineSeq]:
+        """Every inline sequence of the text: articles, annexes, then the preamble."""
+        found: list[InlineSeq] = []
+        for article in self.articles():
+            for para in article.paragraphs:
+                found.extend(para.inlines())
+        for annex in self.annexes:
+            for para in annex.paragraphs:
+                found.extend(para.inlines())
+        if self.preamble:
+            found.extend(self.preamble.paragraphs)
+        return found
+
 
 # --- work metadata --------------------------------------------------------------
 
@@ -322,12 +337,22 @@ class Language:
 
 
 @dataclass(frozen=True)
+class SourceDocument:
+    """The document that made a version (the amending act, the referendum decision): AKN's passiveRef."""
+
+    uri: str  # its FRBR work URI
+    title: dict[str, str]  # per language
+
+
+@dataclass(frozen=True)
 class Version:
     name: str
     date: dt.date
     event: str = "generation"
     commit: str | None = None
     title: dict[str, str] = field(default_factory=dict)
+    source: SourceDocument | None = None
+    status: dict[str, str] = field(default_factory=dict)  # AKN docStatus per language ("draft", "adopted")
 
 
 @dataclass(frozen=True)
@@ -354,6 +379,8 @@ class WorkMeta:
     publications: tuple[Publication, ...]
     authors: dict[str, dict[str, str]]
     loc: Loc
+    uri: str | None = None  # the work's FRBR URI as published, kept verbatim (an imported year-only date)
+    build_versions: bool = False  # `build: {versions: true}`: build every named version's AKN
     short: str | None = None  # the act's short name in a repository of acts (drafting.yaml)
 
     @property

@@ -72,10 +72,15 @@ def test_eids_follow_the_naming_convention(rich: Work) -> None:
     assert not [e for e in eids if e.startswith("sec_I__art")], "articles are numbered straight through: no prefix"
 
 
-def test_stable_ids_in_wid(rich: Work) -> None:
+def test_stable_ids_in_proprietary_and_wid_is_the_first_eid(rich: Work) -> None:
     data = export(rich, "kk")
-    assert one(data, "//a:article[@eId='art_1-1']").get("wId") == "art_inserted-article"
-    assert one(data, "//a:section[@eId='sec_II']").get("wId") == "sec_closing"
+    # no earlier version known: a unit's wId is its eId (the naming convention's "original" id)
+    assert one(data, "//a:article[@eId='art_1-1']").get("wId") == "art_1-1"
+    assert one(data, "//a:section[@eId='sec_II']").get("wId") == "sec_II"
+    own = {"d": "https://drafting.invalid/ns/akn-ids"}
+    keys = {u.get("ref"): u.get("key") for u in root(data).xpath("//a:proprietary//d:unit", namespaces={**AKN, **own})}
+    assert keys["#art_1-1"] == "art_inserted-article" and keys["#sec_II"] == "sec_closing"
+    assert not root(data).xpath("//a:mappings", namespaces=AKN)
 
 
 def test_num_and_heading_as_printed(rich: Work) -> None:
@@ -124,14 +129,19 @@ def test_preamble_with_heading(rich: Work, mini: Work) -> None:
 def test_meta_identification(rich: Work) -> None:
     for lang, akn, authoritative in [("kk", "kaz", "true"), ("ru", "rus", "true"), ("en", "eng", "false")]:
         data = export(rich, lang)
-        base = "/akn/kz/act/constitution/2026-03-15/rich-sample"
+        base = "/akn/kz/bill/constitution/2026-01-31/rich-sample"  # before adoption (2026-03-15): a bill
         assert one(data, "//a:FRBRWork/a:FRBRuri").get("value") == base
         assert one(data, "//a:FRBRWork/a:FRBRthis").get("value") == base + "/!main"
         assert one(data, "//a:FRBRWork/a:FRBRcountry").get("value") == "kz"
+        assert one(data, "//a:FRBRWork/a:FRBRalias[@name='title']").get("value") == rich.meta.title[lang]
+        assert one(data, "//a:FRBRWork/a:FRBRname").get("value") == "rich-sample"  # a name, not a number
+        assert not root(data).xpath("//a:FRBRnumber", namespaces=AKN)
         assert one(data, "//a:FRBRExpression/a:FRBRuri").get("value") == f"{base}/{akn}@2026-02-12"
         assert one(data, "//a:FRBRExpression/a:FRBRlanguage").get("language") == akn
         assert one(data, "//a:FRBRExpression/a:FRBRauthoritative").get("value") == authoritative
         assert one(data, "//a:FRBRManifestation/a:FRBRthis").get("value") == f"{base}/{akn}@2026-02-12/!main.xml"
+        # the expression URI, as Indigo writes it (cobalt would read "@2026-02-12.akn" as the date)
+        assert one(data, "//a:FRBRManifestation/a:FRBRuri").get("value") == f"{base}/{akn}@2026-02-12"
         translations = root(data).xpath("//a:FRBRtranslation", namespaces=AKN)
         assert len(translations) == (1 if lang == "en" else 0)
         for date in root(data).xpath("//a:meta//@date", namespaces=AKN):
@@ -170,7 +180,8 @@ def test_lifecycle_and_publication(rich: Work) -> None:
 def test_the_schema_is_the_strict_one(rich: Work) -> None:
     data = document_bytes(rich, "en")
     assert_valid(data)
-    year_only = data.replace(b'<FRBRdate date="2026-03-15"', b'<FRBRdate date="2026"', 1)
+    year_only = data.replace(b'<FRBRdate date="2026-01-31"', b'<FRBRdate date="2026"', 1)
+    assert year_only != data
     assert validate(year_only), "a year-only FRBRdate must fail the strict schema"
     duplicate = data.replace(b'eId="art_2"', b'eId="art_1"', 1)
     assert any("eId" in e.message or "unique" in e.message.lower() for e in validate(duplicate))

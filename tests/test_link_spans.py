@@ -45,3 +45,12 @@ def test_every_link_is_placed_where_it_is_written(parts: list[tuple[str, str]]) 
     assert [href for _, href in written(text)] == [f"art:a{i}" for i in range(len(parts))]
     for label, _ in written(text):
         assert f"[{label}]" in text
+
+
+def test_reference_text_rewriting_does_not_import_renumbering() -> None:
+    import ast
+    from pathlib import Path
+    source = Path(__file__).resolve().parent.parent / "drafting" / "source" / "reftext.py"
+    imported = {node.module for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+                if isinstance(node, ast.ImportFrom)}
+    assert not any(name and name.startswith("drafting.tools") for name in imported)

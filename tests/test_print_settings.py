@@ -31,8 +31,8 @@ def test_bundled_profiles() -> None:
     settings = load_settings()
     assert {"a2", "a3", "a4"} <= set(settings.profiles)
     a2, a3, a4 = settings.profiles["a2"], settings.profiles["a3"], settings.profiles["a4"]
-    assert (a2.width, a2.height, a2.columns, a2.default, a2.print_file) == ("420mm", "578mm", 6, True, True)
-    assert (a3.width, a3.height, a3.columns) == ("289mm", "420mm", 4)
+    assert (a2.width, a2.height, a2.columns, a2.default, a2.print_file) == ("420mm", "578mm", 5, True, True)
+    assert (a3.width, a3.height, a3.columns) == ("289mm", "420mm", 3)
     assert a4.columns == 1 and a4.toc and a4.default and not a4.print_file
     assert settings.print_file.variant in ("pdf/x-1a", "pdf/x-4") and settings.print_file.icc.is_file()
 
@@ -53,7 +53,7 @@ def test_default_set_is_newspapers_for_kk_ru_and_a_booklet_for_all() -> None:
 def test_stylesheet_from_a_profile() -> None:
     settings = load_settings()
     css = profile_stylesheet(settings, settings.profiles["a3"], Output(print_file=True, bleed="9.00mm"))
-    assert "size: 289mm 420mm" in css and "column-count: 4" in css and "bleed: 9.00mm" in css
+    assert "size: 289mm 420mm" in css and "column-count: 3" in css and "bleed: 9.00mm" in css
     assert "@color-profile device-cmyk { components: cyan, magenta, yellow, black;" in css
     assert css.count("@font-face") == 8 and "PTF55F.ttf" in css
     screen = profile_stylesheet(settings, settings.profiles["a3"], Output())
@@ -62,7 +62,7 @@ def test_stylesheet_from_a_profile() -> None:
 
 def test_mistakes_are_diagnostics_with_lines(tmp_path: Path) -> None:
     path = _settings_copy(tmp_path)
-    edit(path, "    columns: 6\n", "    columns: six\n")
+    edit(path, "    columns: 5\n", "    columns: six\n")
     edit(path, "    bold: /usr/share/fonts/truetype/paratype/PTS75F.ttf", "    bold: /nowhere/PTS75F.ttf")
     with pytest.raises(DraftingError) as caught:
         load_settings(path)
@@ -74,8 +74,8 @@ def test_mistakes_are_diagnostics_with_lines(tmp_path: Path) -> None:
 def test_missing_font_file_names_the_setup(tmp_path: Path) -> None:
     path = _settings_copy(tmp_path)
     edit(path, "    bold: /usr/share/fonts/truetype/paratype/PTS75F.ttf", "    bold: /nowhere/PTS75F.ttf")
-    edit(path, "fonts: {text: PT Serif, headings: PT Sans}\n    font-size: 9pt",
-         "fonts: {text: Comic, headings: PT Sans}\n    font-size: 9pt")
+    edit(path, "fonts: {text: PT Serif, headings: PT Sans}\n    font-size: 8.5pt",
+         "fonts: {text: Comic, headings: PT Sans}\n    font-size: 8.5pt")
     with pytest.raises(DraftingError) as caught:
         load_settings(path)
     messages = {d.code: d.message for d in caught.value.diagnostics}

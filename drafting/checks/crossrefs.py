@@ -6,20 +6,7 @@ from __future__ import annotations
 from drafting.akn.uri import work_uri
 from drafting.checks.references import number_in_text
 from drafting.diagnostics import Diagnostics
-from drafting.model import Expression, InlineSeq, Ref, Work, iter_refs, plain_text
-
-
-def _sequences(expression: Expression) -> list[InlineSeq]:
-    found: list[InlineSeq] = []
-    for article in expression.articles():
-        for para in article.paragraphs:
-            found.extend(para.inlines())
-    for annex in expression.annexes:
-        for para in annex.paragraphs:
-            found.extend(para.inlines())
-    if expression.preamble:
-        found.extend(expression.preamble.paragraphs)
-    return found
+from drafting.model import Ref, Work, iter_refs, plain_text
 
 
 def check_cross_references(works: dict[str, Work], diags: dict[str, Diagnostics]) -> None:
@@ -34,7 +21,7 @@ def check_cross_references(works: dict[str, Work], diags: dict[str, Diagnostics]
         uris.setdefault(uri, short)
     for short, work in works.items():
         for expression in work.expressions.values():
-            for seq in _sequences(expression):
+            for seq in expression.inline_sequences():
                 for ref in iter_refs(seq):
                     if ref.work is not None:
                         _check(ref, works, diags[short])
@@ -43,7 +30,7 @@ def check_cross_references(works: dict[str, Work], diags: dict[str, Diagnostics]
 def check_unresolved(work: Work, diags: Diagnostics) -> None:
     """A work read without its repository: references to other acts cannot be checked (R507, a warning)."""
     for expression in work.expressions.values():
-        for seq in _sequences(expression):
+        for seq in expression.inline_sequences():
             for ref in iter_refs(seq):
                 if ref.work is not None:
                     diags.warning(ref.loc.path, ref.loc.line, "R507",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from drafting.diagnostics import Diagnostics
-from drafting.model import Annex, Article, Expression, InlineSeq, Ref, Term, Work, iter_inline, iter_refs, plain_text
+from drafting.model import Annex, Article, InlineSeq, Ref, Term, Work, iter_inline, iter_refs, plain_text
 from drafting.numbering import NUMBER_RE, numbers_in_text
 
 
@@ -14,19 +14,6 @@ def number_in_text(number: str, text: str) -> bool:
     if NUMBER_RE.match(number):
         return number in numbers_in_text(text)
     return re.search(rf"(?<![\w-]){re.escape(number)}(?![\w]|-\d)", text) is not None  # 9A, IV, b
-
-
-def _sequences(expression: Expression) -> list[InlineSeq]:
-    found: list[InlineSeq] = []
-    for article in expression.articles():
-        for para in article.paragraphs:
-            found.extend(para.inlines())
-    for annex in expression.annexes:
-        for para in annex.paragraphs:
-            found.extend(para.inlines())
-    if expression.preamble:
-        found.extend(expression.preamble.paragraphs)
-    return found
 
 
 def check_references(work: Work, diags: Diagnostics) -> None:
@@ -40,7 +27,7 @@ def check_references(work: Work, diags: Diagnostics) -> None:
     for expression in work.expressions.values():
         own = expression.article_by_id()
         own_annexes = expression.annex_by_id()
-        sequences = _sequences(expression)
+        sequences = expression.inline_sequences()
         for seq in sequences:
             for ref in iter_refs(seq):
                 if ref.work is not None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import typer
 
 from drafting.console import EXIT_FINDINGS, fail, interactive, usage
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 from drafting.diagnostics import DraftingError
 
 
@@ -25,6 +27,8 @@ def build(
     bleed: str = typer.Option(None, "--bleed", help="Bleed of the print-shop PDFs, e.g. 5mm."),
     marks: bool = typer.Option(None, "--marks/--no-marks", help="Crop marks on the print-shop PDFs."),
     print_settings: Path = typer.Option(None, "--print-settings", help="Page profiles and fonts (default: schemas/print.yaml)."),
+    versions: bool = typer.Option(False, "--versions", help="Also every named version's AKN as of its date "
+                                  "(read from git; as work.yaml's build: {versions: true})."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each step."),
 ) -> None:
@@ -48,6 +52,8 @@ def build(
         options["marks"] = marks
     if print_settings is not None:
         options["print_settings"] = print_settings
+    if versions:
+        options["versions"] = True
     show = verbose or (interactive() and not quiet)
     progress = (lambda message: typer.echo(message, err=True)) if show else None
     try:
@@ -57,6 +63,9 @@ def build(
             entries = run_build(source, out, _split(only), _split(lang), options, progress)
     except DraftingError as error:
         fail(error, EXIT_FINDINGS if error.diagnostics else 2)
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: nothing was written to {out}", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if not quiet:
         for entry in entries:
             typer.echo(f"{out / str(entry['path'])}")

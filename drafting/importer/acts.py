@@ -10,6 +10,7 @@ writer. Everything that could not be mapped is a diagnostic with its XML line.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,8 @@ from drafting.importer.metaread import ExpressionMeta, MetaReader
 from drafting.importer.numread import escape_template
 from drafting.akn.xmlin import parse_file
 from drafting.diagnostics import Diagnostics, DraftingError
-from drafting.model import Expression, Language, Loc, Publication, Version, Work, WorkMeta
+from drafting.akn import uri
+from drafting.model import Expression, Language, Loc, Publication, SourceDocument, Version, Work, WorkMeta
 from drafting.numbering import Number, from_roman, sequence_problems, to_roman
 from drafting.profile import Profile
 from drafting.source.rewrite import profile_data, render_tree, write_tree
@@ -48,7 +50,7 @@ def read_part(path: Path, diags: Diagnostics) -> Part:
     display = str(path)
     document = parse_file(path, display)
     meta = MetaReader(display, diags).read(document)
-    body = BodyReader(display, diags, meta.work_uri).read(document)
+    body = BodyReader(display, diags, meta.work_uri, meta.stable).read(document)
     return Part(meta, body)
 
 
@@ -150,12 +152,64 @@ def _work_meta(parts: list[Part], diags: Diagnostics) -> WorkMeta:
     versions = tuple(dataclasses.replace(v, title=titles.get(v.name, {})) for v in first.versions)
     if first.expression_date != first.date and not versions:
         versions = (Version("imported", first.expression_date),)
+    doctype, date = first.doctype, first.date
+    if first.own is not None:  # our own file: the work file's facts as the writer recorded them
+        versions = _own_versions(parts)
+        doctype = first.own.get("doctype", doctype) if first.own.get("doctype") in ("act", "bill") else doctype
+        date = _iso(first.own.get("date")) or date
+        for part in parts:
+            for key, name in part.meta.own_authors.items():
+                authors.setdefault(key, {})[part.meta.language.code] = name
     version = first.version or (versions[-1].name if versions else None)
-    title = {p.meta.language.code: p.body.title or p.meta.alias or p.meta.number for p in parts}
-    return WorkMeta(
-        country=first.country, doctype=first.doctype, subtype=first.subtype, number=first.number, date=first.date,
+    title = {p.meta.language.code: p.body.title or p.meta.work_alias or p.meta.alias or p.meta.number for p in parts}
+    work_meta = WorkMeta(
+        country=first.country, doctype=doctype, subtype=first.subtype, number=first.number, date=date,
         author=first.author, title=title, languages=tuple(languages), profile=PROFILE_NAME, version=version,
-        versions=versions, publications=tuple(publications), authors=authors, loc=Loc(first.path, 1))
+        versions=versions, publications=tuple(publications), authors=authors, loc=Loc(first.path, 1),
+        build_versions=bool(first.own and first.own.get("build-versions") == "true"))
+    if first.own is not None:
+        return dataclasses.replace(work_meta, uri=first.own.get("uri"))
+    return dataclasses.replace(work_meta, uri=_verbatim_uri(work_meta, first))
+
+
+def _iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _own_versions(parts: list[Part]) -> tuple[Version, ...]:
+    """The named versions our writer recorded, each language's words merged."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        code = part.meta.language.code
+        for attrs in part.meta.own_versions:
+            entry = found.setdefault(attrs["name"], {"attrs": attrs, "title": {}, "status": {}, "source": {}})
+            for key in ("title", "status"):
+                if attrs.get(key):
+                    entry[key][code] = attrs[key]
+            if attrs.get("source-title"):
+                entry["source"][code] = attrs["source-title"]
+    versions = []
+    for name, entry in found.items():
+        attrs = entry["attrs"]
+        date = _iso(attrs.get("date"))
+        if date is None:
+            continue
+        event = attrs.get("event", "generation")
+        source = SourceDocument(attrs["source"], entry["source"]) if attrs.get("source") else None
+        versions.append(Version(name, date, event if event in ("generation", "amendment", "repeal") else "amendment",
+                                attrs.get("commit"), entry["title"], source, entry["status"]))
+    return tuple(versions)
+
+
+def _verbatim_uri(meta: WorkMeta, first: ExpressionMeta) -> str | None:
+    """The imported work URI when the one built from the work file's fields would differ (a year-only date)."""
+    if not first.work_uri:
+        return None
+    built = uri.work_uri(uri.work_id(meta, meta.doctype))
+    return first.work_uri if built != first.work_uri else None
 
 
 def _profile(parts: list[Part], diags: Diagnostics) -> Profile:
@@ -170,6 +224,8 @@ def _profile(parts: list[Part], diags: Diagnostics) -> Profile:
                     diags.warning(part.meta.path, part.body.label_lines.get((key, other), 1), "I706",
                                   f"{key} numbers printed as '{other}' will be printed as '{chosen}', "
                                   f"the form most {key}s use (the profile has one label per language)")
+        if part.body.formula:
+            own["enacting_formula"] = part.body.formula  # drafting.writers.akn.document.FORMULA_LABEL
         labels[part.meta.language.code] = own
     body = parts[0].body
     articles = [a for s in body.sections for a in s.articles]

@@ -41,6 +41,7 @@ class BodyResult:
     article_labels: Counter[str] = field(default_factory=Counter)
     section_labels: Counter[str] = field(default_factory=Counter)
     label_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, template) -> first line
+    formula: str | None = None  # the preamble's enacting formula (its text becomes the profile's label)
 
 
 @dataclass
@@ -50,8 +51,9 @@ class Group:
 
 
 class BodyReader:
-    def __init__(self, path: str, diags: Diagnostics, work_uri: str) -> None:
+    def __init__(self, path: str, diags: Diagnostics, work_uri: str, stable: dict[str, str] | None = None) -> None:
         self.path = path
+        self.stable = stable or {}  # eId -> stable key, as our writer records it in <proprietary>
         self.diags = diags
         self.text = InlineReader(path, diags, work_uri)
         self.paragraphs = ParagraphReader(self.text)
@@ -96,7 +98,7 @@ class BodyReader:
             while used.getparent() is not preface:
                 used = used.getparent()
         for child in elements(preface):
-            if child is not used:
+            if child is not used and not _cover_line(child):
                 shown = self.text.plain(child)[:60]
                 self.warn(child, "I701", f"preface <{local(child)}> not imported" + (f": '{shown}'" if shown else ""))
 
@@ -119,6 +121,8 @@ class BodyReader:
                 else:
                     paragraphs.append(self.text.block(child))
             elif is_akn(child, *_PREAMBLE_BLOCKS):
+                if is_akn(child, "formula") and child.get("name") == "enactingFormula":
+                    self.result.formula = " ".join(self.text.plain(p) for p in child.iter(tag("p")))
                 stack[:0] = list(elements(child))
             else:
                 self.warn(child, "I701", f"<{name}> in the preamble not imported")
@@ -172,7 +176,7 @@ class BodyReader:
                 if not _CONVENTIONAL.match(element.get("eId", "")):
                     odd.append(element)
                 printed = self.article_printed(element, position)
-                wid = element.get("wId", "")
+                wid = self.stable.get(element.get("eId", "")) or element.get("wId", "")
                 prefix = "art" if local(element) == "article" else "sec"
                 stable = wid[4:] if wid.startswith("art_") and _valid_id(wid[4:]) else f"{prefix}-{printed.number}"
                 if stable in used:
@@ -227,7 +231,7 @@ class BodyReader:
         self.result.section_labels[printed.template] += 1
         self.result.label_lines.setdefault(("section", printed.template), container.sourceline or 1)
         heading = self.text.plain(container.find(tag("heading")))
-        wid = container.get("wId", "")
+        wid = self.stable.get(container.get("eId", "")) or container.get("wId", "")
         slug = wid[4:] if wid.startswith("sec_") and _valid_id(wid[4:]) else _slug(heading) or \
             f"{local(container)}-{printed.number.lower()}"
         return Section(slug, printed.number, heading or num_text or printed.number,
@@ -243,6 +247,18 @@ class BodyReader:
         paragraphs = self.paragraphs.article(element)
         return Article(stable, printed.number, paragraphs, Loc(self.path, element.sourceline or 1),
                        self.text.plain(heading) or None if heading is not None else None)
+
+
+COVER = ("docNumber", "docDate", "docStage", "docStatus")  # what work.yaml already says (number, versions)
+
+
+def _cover_line(element: etree._Element) -> bool:
+    """A preface line holding only the document's number, date, stage or status (no other text)."""
+    inner = list(elements(element))
+    if not is_akn(element, "p") or not inner or not all(is_akn(child, *COVER) for child in inner):
+        return False
+    rest = (element.text or "") + "".join(child.tail or "" for child in inner)
+    return not rest.strip(" ,:;.\n\t")
 
 
 def _valid_id(value: str) -> bool:

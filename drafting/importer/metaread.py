@@ -31,7 +31,8 @@ LANGUAGE_CODES = {
 _THREE_LETTER = {two: three for three, two in reversed(LANGUAGE_CODES.items())}
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?\s*$")
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
-META_MAPPED = {"identification", "publication", "lifecycle", "references"}
+META_MAPPED = {"identification", "publication", "lifecycle", "references", "workflow"}  # workflow: the versions again
+PROPRIETARY_NS = "https://drafting.invalid/ns/akn-ids"  # what our own writer records (drafting.writers.akn.meta)
 TLC_PREFIX = "TLC"
 
 
@@ -58,6 +59,11 @@ class ExpressionMeta:
     versions: list[Version] = field(default_factory=list)
     version: str | None = None
     publication: Publication | None = None
+    work_alias: str | None = None  # FRBRWork's FRBRalias (name="title" first)
+    own: dict[str, str] | None = None  # our writer's drafting:work: doctype, date, uri of the act
+    own_versions: list[dict[str, str]] = field(default_factory=list)  # our writer's drafting:version entries
+    own_authors: dict[str, str] = field(default_factory=dict)  # key -> name in this language
+    stable: dict[str, str] = field(default_factory=dict)  # eId -> stable key (art_people-power)
 
 
 class MetaReader:
@@ -108,6 +114,10 @@ class MetaReader:
                 except ValueError:
                     pass
         for child in elements(meta):
+            if local(child) == "proprietary" and self.own(child, result):
+                continue
+            if local(child) == "analysis" and all(local(c) == "mappings" for c in elements(child)):
+                continue  # wId <-> eId per version: the ids come from the stable ids and the numbers
             if local(child) not in META_MAPPED:
                 self.diags.warning(self.path, child.sourceline or 1, "I701", f"metadata <{local(child)}> not imported")
         self.references(meta, result)
@@ -123,6 +133,28 @@ class MetaReader:
                 result.publication = Publication(result.language.code, publication.get("name", ""), date,
                                                  publication.get("number"))
         return result
+
+    def own(self, proprietary: etree._Element, result: ExpressionMeta) -> bool:
+        """Read what our own writer recorded; False when the block holds anything else (reported)."""
+        children = list(elements(proprietary))
+        if not children or any(c.tag not in (f"{{{PROPRIETARY_NS}}}work", f"{{{PROPRIETARY_NS}}}units")
+                               for c in children):
+            return False
+        for child in children:
+            if local(child) == "work":
+                result.own = {k: v for k, v in child.attrib.items() if isinstance(k, str)}
+                for entry in elements(child):
+                    attrs = {k: v for k, v in entry.attrib.items() if isinstance(k, str)}
+                    if local(entry) == "version" and attrs.get("name") and attrs.get("date"):
+                        result.own_versions.append(attrs)
+                    elif local(entry) == "author" and attrs.get("key") and attrs.get("name"):
+                        result.own_authors[attrs["key"]] = attrs["name"]
+            else:
+                for unit in elements(child):
+                    ref, key = unit.get("ref", ""), unit.get("key", "")
+                    if ref.startswith("#") and key:
+                        result.stable[ref[1:]] = key
+        return True
 
     def references(self, meta: etree._Element, result: ExpressionMeta) -> None:
         for refs in meta.iter(tag("references")):
@@ -158,7 +190,8 @@ class MetaReader:
             result.country = country[:2]
         subtype = self._value(work, "FRBRsubtype") or (parsed.subtype if parsed else None)
         result.subtype = slug(subtype, "type") if subtype else None
-        number = self._value(work, "FRBRnumber") or (parsed.number if parsed else None) or result.number
+        number = self._value(work, "FRBRnumber") or self._value(work, "FRBRname") or \
+            (parsed.number if parsed else None) or result.number
         result.number = _SLUG_BAD.sub("-", number.lower()).strip("-") or "imported"
         if result.number != number:
             self.diags.warning(self.path, work.sourceline or 1, "I706",
@@ -170,6 +203,9 @@ class MetaReader:
         result.date = date or result.date
         author = work.find(tag("FRBRauthor"))
         result.author = self.agent(author.get("href") if author is not None else None, result) or "author"
+        aliases = work.findall(tag("FRBRalias"))
+        titled = [a for a in aliases if a.get("name") == "title"] or aliases
+        result.work_alias = titled[0].get("value") if titled else None
 
     def expression(self, expr: etree._Element | None, result: ExpressionMeta) -> None:
         if expr is None:
@@ -193,7 +229,8 @@ class MetaReader:
         frbr_date = expr.find(tag("FRBRdate"))
         date = self.date(frbr_date) if frbr_date is not None else None
         result.expression_date = date or result.date
-        for alias in expr.iter(tag("FRBRalias")):
+        aliases = expr.findall(tag("FRBRalias"))
+        for alias in [a for a in aliases if a.get("name") == "title"] or aliases:
             result.alias = result.alias or alias.get("value")
         result.version = self._value(expr, "FRBRversionNumber")
 

@@ -20,7 +20,7 @@ from drafting.lsp.navigation import article_in
 from drafting.lsp.positions import Text, link_span
 from drafting.lsp.workspacestate import SourceState
 from drafting.numbering import NUMBER_TOKEN
-from drafting.tools.renumbering import article_first
+from drafting.source.reftext import article_first
 from drafting.model import Article, Point
 from drafting.profile import Profile
 from drafting.tools.scaffold import TODO, article_source

@@ -72,17 +72,8 @@ def load(source: Path | str, others: bool = True, cache: bool = False) -> Loaded
 
 
 def _refers_to_others(work: Work) -> bool:
-    for expression in work.expressions.values():
-        for article in expression.articles():
-            if any(ref.work is not None for ref in article.refs()):
-                return True
-        for annex in expression.annexes:
-            if any(ref.work is not None for ref in annex.refs()):
-                return True
-        if expression.preamble and any(r.work is not None for seq in expression.preamble.paragraphs
-                                       for r in iter_refs(seq)):
-            return True
-    return False
+    return any(ref.work is not None for expression in work.expressions.values()
+               for seq in expression.inline_sequences() for ref in iter_refs(seq))
 
 
 def _model(folder: Path) -> Work | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from drafting.diagnostics import Diagnostics
 from drafting.source.markup import parse_annex_body, parse_article_body, parse_preamble_body
-from drafting.model import (Annex, Article, Container, Expression, Language, Loc, Preamble, Publication, Version,
+from drafting.model import (SourceDocument, Annex, Article, Container, Expression, Language, Loc, Preamble, Publication, Version,
                             Work, WorkMeta)
 from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
@@ -237,7 +237,8 @@ class Reader:
                 if code not in data[key]:
                     self.diags.error(where, doc.line_of((key,)), "A403", f"the work's {key} is missing in '{code}'")
         versions = tuple(Version(v["name"], _date(v["date"]), v.get("event", "generation"), v.get("commit"),
-                                 dict(v.get("title", {}))) for v in data.get("versions", []))
+                                 dict(v.get("title", {})), _source_document(v.get("source")),
+                                 dict(v.get("status", {}))) for v in data.get("versions", []))
         names = [v.name for v in versions]
         if data.get("version") and data["version"] not in names:
             self.diags.error(where, doc.line_of(("version",)), "F206",
@@ -250,6 +251,7 @@ class Reader:
             date=_date(data["date"]), author=data["author"], title=dict(data["title"]), languages=languages,
             profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
             authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
+            uri=data.get("uri"), build_versions=bool(data.get("build", {}).get("versions", False)),
             short=data.get("short"),
         )
 
@@ -512,3 +514,7 @@ def _date(text: str) -> dt.date:
 
 def read_tree(tree: SourceTree) -> ReadResult:
     return Reader(tree).read()
+
+
+def _source_document(data: dict[str, Any] | None) -> SourceDocument | None:
+    return SourceDocument(data["uri"], dict(data.get("title", {}))) if data else None

@@ -11,15 +11,44 @@ is and reported, never guessed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Mapping, Protocol, Sequence
 
-from drafting.model import Work, iter_refs
+from drafting.model import Article, Work, iter_refs
 from drafting.numbering import NUMBER_TOKEN
+from drafting.profile import DEFAULT_LABELS, Profile
 from drafting.source.sourcetext import Link, SourceText
 from drafting.source.yamldoc import split_front_matter
 
-if TYPE_CHECKING:
-    from drafting.tools.renumbering import ArticleGroup, Plan
+
+class ArticleGroup(Protocol):
+    """One article in every language, with its new number (what renumbering plans; no import of it here)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def new_num(self) -> str: ...
+    @property
+    def versions(self) -> Mapping[str, Article]: ...
+    @property
+    def paths(self) -> Mapping[str, str]: ...
+
+
+class Plan(Protocol):
+    """The parts of a renumbering plan the rewrite reads and fills."""
+
+    root: Path
+    texts: dict[str, SourceText]
+    notes: list[str]
+
+    @property
+    def groups(self) -> Sequence[ArticleGroup]: ...
+
+
+def article_first(profile: Profile, lang: str) -> bool:
+    """Whether the language's label names the article before the paragraph ('paragraph 2 of Article 5': no)."""
+    template = profile.labels.get(lang, {}).get("paragraph_of_article") or DEFAULT_LABELS["paragraph_of_article"]
+    return template.find("{n}") < template.find("{p}")
 
 ParaMaps = dict[str, dict[str, dict[str, "str | None"]]]
 
@@ -65,8 +94,6 @@ def _unclear(hits: list[tuple[int, int, str]], what: str) -> str:
 def rewrite_references(plan: Plan, work: Work, rel_of: dict[str, str], decoded: dict[str, str],
                        para_maps: ParaMaps) -> int:
     """Rewrite every reference in every article and preamble file; return how many changed."""
-    from drafting.tools.renumbering import article_first
-
     by_id = {group.id: group for group in plan.groups}
     files: list[tuple[str, str, int]] = []  # (relative path, language, model reference count)
     for group in plan.groups:

@@ -139,6 +139,8 @@ def work_data(work: Work) -> dict[str, Any]:
     if meta.subtype:
         data["subtype"] = meta.subtype
     data.update(number=meta.number, date=meta.date.isoformat(), author=meta.author)
+    if meta.uri:
+        data["uri"] = meta.uri
     if meta.authors:
         data["authors"] = {key: dict(names) for key, names in meta.authors.items()}
     data["title"] = dict(meta.title)
@@ -158,6 +160,8 @@ def work_data(work: Work) -> dict[str, Any]:
         data["publications"] = [
             {"language": p.language, "name": p.name, "date": p.date.isoformat(), **({"number": p.number} if p.number else {})}
             for p in meta.publications]
+    if meta.build_versions:
+        data["build"] = {"versions": True}
     return data
 
 
@@ -169,6 +173,10 @@ def _version(version: Any) -> dict[str, Any]:
         entry["commit"] = version.commit
     if version.title:
         entry["title"] = dict(version.title)
+    if version.status:
+        entry["status"] = dict(version.status)
+    if version.source is not None:
+        entry["source"] = {"uri": version.source.uri, "title": dict(version.source.title)}
     return entry
 
 

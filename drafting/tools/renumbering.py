@@ -22,9 +22,9 @@ from drafting.diagnostics import Diagnostic, Diagnostics, DraftingError
 from drafting.source.load import load_tree
 from drafting.model import Article, Container, Point, Work
 from drafting.numbering import Number, format_number, format_ordinal, parse_number
-from drafting.profile import DEFAULT_LABELS, Profile
+from drafting.profile import Profile
 from drafting.source.reader import ARTICLE_RE, SECTION_DIR_RE
-from drafting.source.reftext import rewrite_references
+from drafting.source.reftext import article_first, rewrite_references
 from drafting.source.sourcetext import SourceText
 from drafting.source.transaction import Change, apply
 from drafting.source.tree import FileTree
@@ -448,8 +448,3 @@ def _number_points(plan: Plan, profile: Profile, group: ArticleGroup, lang: str,
         _number_points(plan, profile, group, lang, text, point.points, depth + 1,
                        f"point {new} of {where}", first, diags)
 
-
-def article_first(profile: Profile, lang: str) -> bool:
-    """Whether the language's label names the article before the paragraph ('paragraph 2 of Article 5': no)."""
-    template = profile.labels.get(lang, {}).get("paragraph_of_article") or DEFAULT_LABELS["paragraph_of_article"]
-    return template.find("{n}") < template.find("{p}")

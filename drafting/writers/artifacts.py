@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from drafting.diagnostics import DraftingError
+from drafting.writers.cachedir import project_cache
 from drafting.source.load import load_valid
 from drafting.writers.manifest import MANIFEST as MANIFEST, Artifact as Artifact, sha256 as sha256  # re-exported
 from drafting.writers.manifest import install, staging
@@ -25,7 +26,7 @@ from drafting.model import Work
 
 # kind -> "module:function"; a writer is (work, BuildContext) -> list[Artifact]
 WRITERS: dict[str, str] = {
-    "akn": "drafting.writers.akn.document:write_artifacts",
+    "akn": "drafting.writers.akn.timeline:write_artifacts",
     "html": "drafting.writers.html.pages:write_artifacts",
     "pdf": "drafting.writers.pdf.documents:write_artifacts",
     "site": "drafting.writers.html.site:write_artifacts",  # after akn and pdf: its pages list their sha256
@@ -144,7 +145,7 @@ def build(
     if missing:
         raise DraftingError(f"unknown language(s): {', '.join(missing)} (the work has {', '.join(work.meta.codes)})")
     say = progress or (lambda message: None)
-    cache = Path(os.environ.get("DRAFTING_CACHE", out.parent / ".drafting-cache"))
+    cache = project_cache(source)
     with staging(out) as staged:
         artifacts = _write_work(work, source, staged, out, kinds, codes, cache, dict(options or {}), say)
         entries = install(staged, out, artifacts, kinds, codes, source_revision(source))

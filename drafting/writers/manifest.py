@@ -13,9 +13,12 @@ top-level ``source`` and ``toolkit`` describe the latest build only.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
+import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -54,8 +57,34 @@ def staging(out: Path) -> Iterator[Path]:
         if folder.exists() and not folder.is_dir():
             raise DraftingError(f"{folder}: is a file, not a folder; choose another --out")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}.staging-", dir=out.parent) as name:
+    remove_stale_staging(out)
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.staging-{os.getpid()}-", dir=out.parent) as name:
         yield Path(name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_stale_staging(out: Path) -> list[Path]:
+    """Remove staging folders of ``out`` left by a build that was killed (its process is gone).
+
+    A staging folder is named ``.OUT.staging-PID-RANDOM``; one whose process is
+    alive belongs to a build still running and is left alone.
+    """
+    removed = []
+    for folder in out.parent.glob(f".{glob.escape(out.name)}.staging-*"):
+        match = re.fullmatch(rf"\.{re.escape(out.name)}\.staging-(\d+)-\w+", folder.name)
+        if folder.is_dir() and not folder.is_symlink() and match and not _alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 def install(staging_dir: Path, out: Path, artifacts: list[Artifact], kinds: list[str], codes: list[str],

@@ -1,13 +1,15 @@
-"""Model -> Akoma Ntoso 3.0: one ``act`` (one FRBR expression) per language.
+"""Model -> Akoma Ntoso 3.0: one ``act`` (a ``bill`` before adoption), one FRBR expression, per language.
 
 One method per node type. Structure of a document::
 
-    akomaNtoso/act[@name]
+    akomaNtoso/act[@name][@contains]
       meta                      (drafting.writers.akn.meta)
-      preface/longTitle/p/docTitle
-      preamble[@eId=preamble]   p..., or tblock(heading, p...) when it has a heading
-      body/section[@eId=sec_I][@wId=sec_{slug}]      one element per container level, as the profile
-        article[@eId=art_5][@wId=art_{stable id}]    names it (part, chapter, hcontainer[@name], ...)
+      preface/longTitle/p/docTitle, p/(docNumber, docDate), p/(docStage, docStatus)
+      preamble[@eId=preamble]   p..., or tblock(heading, p...) when it has a heading; the
+                                enacting words (profile label ``enacting_formula``) in ``formula``
+      body/section[@eId=sec_I][@wId=sec_I]           one element per container level, as the profile
+        article[@eId=art_5][@wId=art_4]              names it (part, chapter, hcontainer[@name], ...);
+                                                     wId: its eId in the version where it first appeared
           num ("Article 5" as the profile prints it), heading?
           paragraph[@eId=art_5__para_2]  num "2." (none when unnumbered: eId ..._para_1)
             content/(p, table...) | intro/(p, table...), point[@eId=art_5__para_2__point_1]..., wrapUp/p
@@ -17,8 +19,9 @@ One method per node type. Structure of a document::
 Footnotes become ``authorialNote`` (numbered through the document), defined terms
 ``def``/``term`` pointing at a ``TLCTerm`` in the references.
 
-The article's stable id is kept in ``wId`` (the work-level id, which survives
-renumbering); the section folder's slug likewise. Cross-references become
+The body writer puts the article's stable id (the section folder's slug) in a
+provisional ``wId``; ``drafting.writers.akn.lineage`` turns it into the wId the naming
+convention means and records the stable ids in ``proprietary``. Cross-references become
 ``<ref href="#art_5">`` or ``#art_5__para_2``; an empty reference gets the
 profile's label in the document's language.
 """
@@ -31,14 +34,14 @@ import os
 from lxml import etree
 
 from drafting import eids
-from drafting.akn import NS, tag
-from drafting.writers.akn.meta import meta_element
+from drafting.akn import NS, tag, uri
+from drafting.writers.akn.lineage import Lineage
+from drafting.writers.akn.meta import format_date, meta_element, past_versions
 from drafting.akn.xmlout import to_bytes
 from drafting.writers.artifacts import Artifact, BuildContext
 from drafting.diagnostics import DraftingError
 from drafting.model import (Annex, Article, Container, Emphasis, InlineSeq, Note, Paragraph, Point, Preamble, Ref, Strong,
-                            Table, Term, Text, Work, iter_inline)
-from drafting.akn.uri import work_uri
+                            Table, Term, Text, Work, iter_inline, plain_text)
 from drafting.profile import Level
 from drafting.source.library import resolve_other
 
@@ -47,7 +50,9 @@ _T = {name: tag(name) for name in (
     "akomaNtoso", "act", "bill", "preface", "longTitle", "p", "docTitle", "preamble", "tblock", "heading", "body",
     "section", "article", "num", "paragraph", "content", "intro", "wrapUp", "point", "ref", "i", "b", "hcontainer",
     "table", "tr", "th", "td", "authorialNote", "def", "term", "attachments", "attachment", "doc", "mainBody",
+    "docNumber", "docDate", "docStage", "docStatus", "formula",
 )}
+FORMULA_LABEL = "enacting_formula"  # profile label: the words that end the preamble's enacting formula
 SECTION_WID, ARTICLE_WID = "sec_", "art_"
 
 
@@ -81,12 +86,13 @@ class ActWriter:
         self.notes = 0
         self.terms: dict[str, str] = {}
 
-    def document(self) -> etree._Element:
+    def document(self, lineage: Lineage | None = None) -> etree._Element:
+        """The whole document; with a lineage (earlier versions seen), wIds and mappings across versions."""
         root = etree.Element(_T["akomaNtoso"], nsmap={None: NS})
-        doctype = self.work.meta.doctype
-        act = etree.SubElement(root, _T[doctype] if doctype in _T else _T["act"],
-                               name=self.work.meta.subtype or doctype)
-        act.append(meta_element(self.work, self.lang, self.date))
+        meta = self.work.meta
+        stage = uri.stage(meta)
+        act = etree.SubElement(root, _T[stage], name=meta.subtype or stage)
+        act.set("contains", "originalVersion" if len(past_versions(meta)) <= 1 else "singleVersion")
         self.preface(act)
         if self.expression.preamble is not None:
             self.preamble(act, self.expression.preamble)
@@ -97,18 +103,34 @@ class ActWriter:
             attachments = etree.SubElement(act, _T["attachments"])
             for index, annex in enumerate(self.expression.annexes, start=1):
                 self.annex(attachments, annex, index)
+        version = meta.current_version
+        ids = (lineage or Lineage()).apply(version.name if version else "", act)
+        act.insert(0, meta_element(self.work, self.lang, self.date, ids))
         self.register_terms(act)
         return root
 
-    def to_bytes(self) -> bytes:
-        return to_bytes(self.document())
+    def to_bytes(self, lineage: Lineage | None = None) -> bytes:
+        return to_bytes(self.document(lineage))
 
     # -- front matter ----------------------------------------------------------------
 
     def preface(self, parent: etree._Element) -> None:
+        """Title, number, date, stage and status of the document, as its cover would print them."""
+        meta = self.work.meta
         preface = etree.SubElement(parent, _T["preface"])
         long_title = etree.SubElement(preface, _T["longTitle"])
         etree.SubElement(etree.SubElement(long_title, _T["p"]), _T["docTitle"]).text = self.expression.title
+        line = etree.SubElement(preface, _T["p"])
+        etree.SubElement(line, _T["docNumber"]).text = meta.number
+        date = meta.expression_date
+        etree.SubElement(line, _T["docDate"], date=date.isoformat()).text = format_date(date)
+        line[0].tail = ", "
+        version = meta.current_version
+        if version is not None:
+            line = etree.SubElement(preface, _T["p"])
+            etree.SubElement(line, _T["docStage"]).text = version.title.get(self.lang) or version.name
+            etree.SubElement(line, _T["docStatus"]).text = version.status.get(self.lang) or uri.stage(meta)
+            line[0].tail = ": "
 
     def preamble(self, parent: etree._Element, preamble: Preamble) -> None:
         element = etree.SubElement(parent, _T["preamble"], eId=eids.PREAMBLE_EID)
@@ -116,8 +138,15 @@ class ActWriter:
         if preamble.heading:
             holder = etree.SubElement(element, _T["tblock"], eId=f"{eids.PREAMBLE_EID}__tblock_1")
             etree.SubElement(holder, _T["heading"]).text = preamble.heading
-        for seq in preamble.paragraphs:
-            self.inlines(etree.SubElement(holder, _T["p"]), seq)
+        formula = self.work.profile.labels.get(self.lang, {}).get(FORMULA_LABEL, "").strip()
+        for index, seq in enumerate(preamble.paragraphs):
+            last = index == len(preamble.paragraphs) - 1
+            if last and formula and plain_text(seq).rstrip().endswith(formula):
+                # the enacting words ("... adopt this Constitution."): AKN's formula
+                block = etree.SubElement(holder, _T["formula"], name="enactingFormula")  # no eId: not an anchor
+                self.inlines(etree.SubElement(block, _T["p"]), seq)
+            else:
+                self.inlines(etree.SubElement(holder, _T["p"]), seq)
 
     # -- structure --------------------------------------------------------------------------
 
@@ -296,7 +325,7 @@ class ActWriter:
             self.inlines(parent, node.children or (Text(node.target),))
             return
         work, eid, label = found
-        element = etree.SubElement(parent, _T["ref"], href=f"{work_uri(work.meta)}/~{eid}")
+        element = etree.SubElement(parent, _T["ref"], href=f"{uri.work_uri(work.meta)}/~{eid}")
         if node.children:
             self.inlines(element, node.children)
         else:
@@ -309,8 +338,9 @@ class ActWriter:
         return profile.label(self.lang, "article", n=target.num)
 
 
-def document_bytes(work: Work, lang: str, date: dt.date | None = None, others: dict[str, Work] | None = None) -> bytes:
-    return ActWriter(work, lang, date, others).to_bytes()
+def document_bytes(work: Work, lang: str, date: dt.date | None = None, others: dict[str, Work] | None = None,
+                   lineage: Lineage | None = None) -> bytes:
+    return ActWriter(work, lang, date, others).to_bytes(lineage)
 
 
 def artifact_path(lang: str) -> str:
@@ -318,22 +348,7 @@ def artifact_path(lang: str) -> str:
 
 
 def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
-    """The build's AKN writer: ``akn/<lang>.xml`` per language, each checked against the strict schema."""
-    from drafting.akn.schema import validate
+    """The build's AKN writer (``drafting.writers.akn.timeline``): every language, every version with --versions."""
+    from drafting.writers.akn.timeline import write_artifacts as write_versions
 
-    check = bool(ctx.options.get("akn_validate", True))
-    artifacts: list[Artifact] = []
-    for lang in ctx.languages:
-        ctx.progress(f"akn: {lang}")
-        data = document_bytes(work, lang, others=ctx.options.get("works"))  # type: ignore[arg-type]
-        relative = artifact_path(lang)
-        if check:
-            errors = validate(data)
-            if errors:
-                shown = "\n".join(error.format(relative) for error in errors[:20])
-                raise DraftingError(f"the AKN for '{lang}' is not valid against akomantoso30.xsd:\n{shown}")
-        ctx.path(relative).write_bytes(data)
-        artifacts.append(Artifact(relative, KIND, lang))
-    return artifacts
-
-
+    return write_versions(work, ctx)

@@ -28,7 +28,7 @@ class BlockRenderer:
         out = [f'\n      <div class="paragraph" id="{pid}">']
         if para.text or not para.tables:
             intro = f' id="{pid}__intro"' if para.points else ""
-            number = (f'<span class="num">{escape(self.paragraph_level.marker(para.num))}</span> '
+            number = (f'<span class="num">{escape(self.paragraph_level.marker(para.num))}</span>{inline.tie}'
                       if para.num else "")
             out.append(f"\n        <p{intro}>{number}{inline(para.text)}</p>")
         if para.tables:
@@ -47,7 +47,7 @@ class BlockRenderer:
         out = [f'\n        <ol class="points{extra}">']
         for point in points:
             eid = unit_eid(prefix, level.element, point.num, 1)
-            out.append(f'\n          <li id="{eid}"><span class="num">{escape(level.marker(point.num))}</span> '
+            out.append(f'\n          <li id="{eid}"><span class="num">{escape(level.marker(point.num))}</span>{inline.tie}'
                        f"{inline(point.text)}")
             if point.tables:
                 out.append(self.tables(f"{eid}__intro" if point.points else eid, point.tables))

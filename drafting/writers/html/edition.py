@@ -98,7 +98,8 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         return work.profile.level_label(lang, level, num)
 
     profile = work.profile
-    inline = InlineRenderer(work, lang, links=options.links, others=options.others, other_page=options.other_page)
+    inline = InlineRenderer(work, lang, links=options.links, others=options.others, other_page=options.other_page,
+                            joins=options.mode == "print")
 
     template = environment().get_template("edition.html.j2")
     return template.render(

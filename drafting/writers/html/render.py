@@ -12,6 +12,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from drafting.writers.html.joins import join_numbers
 from drafting.eids import Identifiers, unit_eid
 from drafting.source.library import resolve_other
 from drafting.model import Annex, Article, Emphasis, Inline, InlineSeq, Note, Ref, Strong, Term, Text, Work
@@ -28,6 +29,7 @@ class InlineRenderer:
     work: Work
     lang: str
     links: bool = True
+    joins: bool = False  # print: numbers kept with their words (drafting/writers/html/joins.py)
     others: dict[str, Work] = field(default_factory=dict)  # the repository's other acts, by short name
     other_page: str = "../../{work}/html/{lang}.html"
 
@@ -50,8 +52,13 @@ class InlineRenderer:
     def __call__(self, seq: InlineSeq) -> Markup:
         return Markup("").join(self._by_type[type(node)](node) for node in seq)
 
+    @property
+    def tie(self) -> str:
+        """What follows a paragraph's or point's number: a no-break space in print."""
+        return "\u00a0" if self.joins else " "
+
     def render_text(self, node: Text) -> Markup:
-        return escape(node.value)
+        return join_numbers(node.value, self.lang) if self.joins else escape(node.value)
 
     def render_emphasis(self, node: Emphasis) -> Markup:
         return Markup("<em>%s</em>") % self(node.children)

@@ -12,11 +12,8 @@ bleed and crop marks).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from drafting.writers.artifacts import Artifact, BuildContext
@@ -28,6 +25,7 @@ from drafting.writers.pdf.glyphs import check_glyphs
 from drafting.writers.pdf.job import PrintFileSpec, RenderJob, RenderOutput, run
 from drafting.writers.pdf.printfile import layout_bleed_mm, length_mm
 from drafting.writers.pdf.settings import PageProfile, PrintSettings, load_settings
+from drafting.writers.pdf.workers import run_parallel
 from drafting.writers.pdf.stylesheet import Output, profile_stylesheet
 
 PRINT_CSS = TEMPLATES_DIR / "css" / "print.css"
@@ -78,10 +76,7 @@ def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[Render
     if count <= 1:
         return [run(job) for job in jobs]
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html) * (2 if jobs[i].print_file else 1))
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        futures = {index: pool.submit(run, jobs[index]) for index in order}
-        return [futures[index].result() for index in range(len(jobs))]
+    return run_parallel(run, jobs, order, count)
 
 
 def _refusals(settings: PrintSettings, outputs: list[RenderOutput]) -> None:

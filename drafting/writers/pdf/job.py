@@ -79,7 +79,7 @@ def _code_files() -> list[Path]:
     from drafting.hyphenation import OWN
 
     here = Path(__file__).resolve().parent
-    return [here / "job.py", here / "printfile.py", here / "engine.py", *OWN.values()]
+    return [here / "job.py", here / "printfile.py", here / "engine.py", here / "justify.py", *OWN.values()]
 
 
 _DIGESTS: dict[tuple[Path, int, int], bytes] = {}
@@ -128,9 +128,11 @@ def run(job: RenderJob) -> RenderOutput:
     """Lay out once; write the screen PDF, then the print-shop PDF/X from the same pages."""
     from drafting.writers.pdf import engine as pdfengine
     from drafting.hyphenation import register
+    from drafting.writers.pdf import justify
     from drafting.writers.pdf.printfile import PrintShopFinisher
 
     register()
+    justify.install()
     started = time.perf_counter()
     layout = lay_out_sections(job)
     laid_out = time.perf_counter()
