@@ -168,8 +168,11 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
                                    titles=tuple(sorted(named.title.items())))
     errors = loaded.diagnostics.errors
     unreadable = [d for d in errors if d.code in UNREADABLE]
-    if work is None or unreadable:
+    if unreadable:
         raise RevisionError(f"{side.label}: the sources cannot be read (see above); nothing to compare",
+                            loaded.diagnostics.sorted())
+    if work is None:  # read, but the work file has errors (a schema violation): exit 1 like drafting check
+        raise DraftingError(f"{side.label}: the sources have errors (see above); nothing to compare",
                             loaded.diagnostics.sorted())
     if errors and not allow_errors and not all(d.code.startswith(COMPARABLE) for d in errors):
         raise DraftingError(f"{side.label}: the sources have errors (see above); "
