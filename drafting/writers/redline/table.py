@@ -46,6 +46,7 @@ class Row:
     justification: str | None = None  # the drafter's, from the justifications file
     number: int = 0  # the row's number (№), from 1
     part: int = 0  # 0: the row itself; 1, 2, ...: its continuation on the next pages
+    last: bool = True  # the row's last part (drafting.writers.redline.continued)
 
 
 def table_rows(redline: Redline, labels: Labels) -> list[Row]:
@@ -256,7 +257,9 @@ def table_html(redline: Redline, labels: Labels, stylesheet: str | None = None,
                justified: list[Row] | None = None) -> str:
     """The table page; ``justified``: the rows with their justifications (default: the rows, none given)."""
     template = environment().get_template("table.html.j2")
-    rows = justified if justified is not None else table_rows(redline, labels)
+    from drafting.writers.redline.continued import split_rows
+
+    rows = split_rows(justified if justified is not None else table_rows(redline, labels), labels("continued"))
     return template.render(lang=redline.lang, title=redline.title, L=labels, rows=rows, redline=redline,
                            versions=versions_line(redline, labels), commits=commits_line(redline),
                            old_version=version_line(redline.old, labels), new_version=version_line(redline.new, labels),
