@@ -83,6 +83,38 @@ class PointChange:
 
 
 @dataclass(frozen=True)
+class RowChange:
+    """A row of a table, its cells diffed word by word (cells paired by position)."""
+
+    status: BlockStatus
+    cells: tuple[TextDiff, ...]
+    header: bool = False
+    old_index: int | None = None  # the row's position (1-based) in the old table, None for an inserted row
+    new_index: int | None = None
+    moved_from: int | None = None  # an inserted row taken from this old row (its cells diff the two)
+    moved_to: int | None = None  # a deleted row that went to this new row
+
+    @property
+    def moved(self) -> bool:
+        return self.moved_from is not None or self.moved_to is not None
+
+    def counted(self) -> list[TextDiff]:
+        return [] if self.moved_to is not None else list(self.cells)
+
+    def moved_words(self) -> int:
+        return sum(c.words("equal") for c in self.cells) if self.moved_from is not None else 0
+
+
+@dataclass(frozen=True)
+class TableChange:
+    rows: tuple[RowChange, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(r.status != "equal" or r.moved for r in self.rows)
+
+
+@dataclass(frozen=True)
 class ParagraphChange:
     old_num: str | None
     new_num: str | None
@@ -92,6 +124,7 @@ class ParagraphChange:
     wrapup: TextDiff = TextDiff(())
     moved_from: Place | None = None  # as for PointChange
     moved_to: Place | None = None
+    tables: tuple[TableChange, ...] = ()  # after the text, as in the model
 
     @property
     def moved(self) -> bool:
@@ -101,19 +134,23 @@ class ParagraphChange:
     def num_changed(self) -> bool:
         return self.status in ("equal", "amended") and self.old_num != self.new_num
 
+    def cells(self) -> list[TextDiff]:
+        return [c for t in self.tables for r in t.rows for c in r.cells]
+
     def diffs(self) -> list[TextDiff]:
-        return [self.text, *(p.text for p in self.points), self.wrapup]
+        return [self.text, *self.cells(), *(p.text for p in self.points), self.wrapup]
 
     def counted(self) -> list[TextDiff]:
-        """The diffs whose words count: a block moved away counts at its new place only."""
+        """The diffs whose words count: a block moved away counts at its new place only (a row likewise)."""
         if self.moved_to is not None:
             return []
-        return [self.text, *(d for p in self.points for d in p.counted()), self.wrapup]
+        cells = [c for t in self.tables for r in t.rows for c in r.counted()]
+        return [self.text, *cells, *(d for p in self.points for d in p.counted()), self.wrapup]
 
     def moved_words(self) -> int:
         if self.moved_from is not None:
             return sum(d.words("equal") for d in self.diffs())
-        return sum(p.moved_words() for p in self.points)
+        return sum(p.moved_words() for p in self.points) + sum(r.moved_words() for t in self.tables for r in t.rows)
 
 
 @dataclass(frozen=True)
@@ -211,6 +248,12 @@ class Redline:
     sections: tuple[SectionChange, ...]
     old_articles: int
     new_articles: int
+    # annexes, matched by id, in the new text's order (a deleted one after the one before it); each an
+    # ArticleChange whose heading is the annex's title; not counted among the articles
+    annexes: tuple[ArticleChange, ...] = ()
+
+    def changed_annexes(self) -> list[ArticleChange]:
+        return [a for a in self.annexes if a.changed]
 
     def articles(self) -> list[ArticleChange]:
         return [a for s in self.sections for a in s.articles]

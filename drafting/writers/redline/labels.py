@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from drafting.profile import Profile
-from drafting.writers.redline.changes import ArticleChange, ParagraphChange, Place, PointChange, Source
+from drafting.writers.redline.changes import ArticleChange, ParagraphChange, Place, PointChange, RowChange, Source
 from drafting.resources import TEMPLATES_DIR
 
 TEMPLATES = TEMPLATES_DIR / "redline"
@@ -104,6 +104,22 @@ class Labels:
 
     def articles(self, nums: tuple[str, ...]) -> str:
         return ", ".join(self.article(n) for n in nums)
+
+    def row_move(self, row: RowChange) -> str:
+        """"(moved from row 3)" at a table row's new place, "(moved to row 5)" at its old one."""
+        if row.moved_from is not None:
+            return self("row_moved_from", n=row.moved_from)
+        return self("row_moved_to", n=row.moved_to) if row.moved_to is not None else ""
+
+    def annex(self, num: str) -> str:
+        return self.profile.label(self.lang, "annex", n=num)
+
+    def annex_title(self, annex: ArticleChange) -> str:
+        """"Annex 2 (formerly 1)" where the number changed."""
+        title = self.annex(annex.new_num or annex.old_num or "")
+        if annex.num_changed:
+            title += " " + self("formerly", n=annex.old_num)
+        return title
 
     def move_note(self, block: ParagraphChange | PointChange, fallback: str = "") -> str:
         """"Moved from Article 4(3)." at a block's new place, "Moved to Article 53(7)." at its old one."""

@@ -10,6 +10,7 @@ old eId prefixed with ``deleted__``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -27,12 +28,14 @@ Side = Literal["both", "old", "new"]
 _TAGS = {"delete": "del", "insert": "ins"}
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The templates' environment, made once (jinja2 compiles each template once and reloads it when it changes)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["diff"] = render_diff
     env.filters["number"] = render_number
-    env.globals.update(article_anchor=article_anchor, section_anchor=section_anchor, paragraphs=anchored_paragraphs,
+    env.globals.update(article_anchor=article_anchor, annex_anchor=annex_anchor, section_anchor=section_anchor, paragraphs=anchored_paragraphs,
                        point_anchor=point_eid, section_number=section_number, group_runs=group_runs)
     return env
 
@@ -126,11 +129,18 @@ class AnchoredParagraph:
     anchor: str | None  # None for a paragraph only the old text has
 
 
-def anchored_paragraphs(article: ArticleChange) -> list[AnchoredParagraph]:
+def annex_anchor(annex: ArticleChange) -> str:
+    """An annex's anchor by its number: ``att_1`` in the new text, ``deleted__att_1`` for one only the old has."""
+    if annex.new_num is not None:
+        return f"att_{num_part(annex.new_num)}"
+    return f"deleted__att_{num_part(annex.old_num or '')}"
+
+
+def anchored_paragraphs(article: ArticleChange, annex: bool = False) -> list[AnchoredParagraph]:
     found: list[AnchoredParagraph] = []
     index = 0
     for paragraph in article.paragraphs:
-        if paragraph.status == "deleted" or article.new_num is None:
+        if paragraph.status == "deleted" or article.new_num is None or annex:
             found.append(AnchoredParagraph(paragraph, None))
             continue
         index += 1

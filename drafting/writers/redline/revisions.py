@@ -160,7 +160,7 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
         sha, label = repository.resolve(spec)
         tree, date = repository.tree(sha, label)
         side = Side(spec, label, sha, date)
-    loaded = load_tree(tree)
+    loaded = _read(source, tree, side.commit, repository, side.label.split(" ")[0])
     work = loaded.work
     named = _named(work, spec, side.commit) if work is not None else None
     if named is not None:  # a named version is dated and titled by the work file (first draft: 2026-01-31)
@@ -180,6 +180,24 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
     if errors:  # compared anyway: the first page says so
         side = dataclasses.replace(side, findings=tuple(d.format() for d in sorted(set(errors))))
     return Version(side, work, loaded)
+
+
+def _read(source: Path, tree: SourceTree, commit: str | None, repository: Repository | None, named: str) -> Loaded:
+    """The version read and checked; a commit's from the version cache when it was read before.
+
+    ``named``: the revision as the findings name it (``v1:constitution/...``), part of the key.
+    """
+    from drafting.writers.redline.versioncache import Kept, keep, load_kept
+
+    if commit is None or repository is None:
+        return load_tree(tree)
+    folder = f"{repository.folder}\0{named}"
+    kept = load_kept(source, commit, folder)
+    if kept is not None:
+        return Loaded(kept.work, kept.diagnostics, kept.files, tree, kept.texts)
+    loaded = load_tree(tree)
+    keep(source, commit, folder, Kept(loaded.work, loaded.diagnostics, loaded.files, loaded.texts))
+    return loaded
 
 
 def _named(work: Work, spec: str, commit: str | None) -> ModelVersion | None:

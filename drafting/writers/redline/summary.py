@@ -15,7 +15,9 @@ Counting rules:
   (``drafting.writers.redline.runs``); their articles are still each counted as ``renumbered``.
 - The other changes, each with its location: ``preamble``, ``sections`` (number or
   title), ``headings`` (article headings), ``moves`` (paragraphs and points moved,
-  with both places), ``formed`` (articles made from others: splits and merges).
+  with both places), ``formed`` (articles made from others: splits and merges),
+  ``annexes`` (every annex with its status and words; not counted among the articles)
+  and ``row_moves`` (table rows moved, in articles and annexes, with both rows).
 """
 
 from __future__ import annotations
@@ -62,11 +64,13 @@ class OtherChanges:
     paragraphs_moved: int
     points_moved: int
     formed: int  # articles formed from others (split or merged)
+    annexes: int = 0  # annexes inserted, deleted, renumbered or amended
+    rows_moved: int = 0  # table rows moved (in articles and annexes)
 
     @property
     def any(self) -> bool:
         return bool(self.preamble or self.sections or self.headings or self.paragraphs_moved or self.points_moved
-                    or self.formed)
+                    or self.formed or self.annexes or self.rows_moved)
 
 
 def counts(redline: Redline) -> Counts:
@@ -92,7 +96,32 @@ def other_changes(redline: Redline) -> OtherChanges:
         paragraphs_moved=sum(1 for m in moves if m["unit"] == "paragraph"),
         points_moved=sum(1 for m in moves if m["unit"] == "point"),
         formed=sum(1 for a in redline.articles() if a.formed_from),
+        annexes=len(redline.changed_annexes()),
+        rows_moved=sum(1 for m in row_moves(redline) if "from_row" in m),
     )
+
+
+def row_moves(redline: Redline) -> list[dict[str, Any]]:
+    """Every table row moved within its table, at its new place: where (article or annex, paragraph) and rows."""
+    found: list[dict[str, Any]] = []
+    for kind, units in (("article", redline.articles()), ("annex", list(redline.annexes))):
+        for unit in units:
+            for index, paragraph in enumerate(unit.paragraphs, start=1):
+                for number, table in enumerate(paragraph.tables, start=1):
+                    for row in table.rows:
+                        if row.moved_from is not None:
+                            found.append({"unit": kind, "id": unit.id, "number": unit.new_num,
+                                          "paragraph": paragraph.new_num or str(index), "table": number,
+                                          "from_row": row.moved_from, "to_row": row.new_index,
+                                          "reworded": any(c.changed for c in row.cells)})
+    return found
+
+
+def annex_entry(annex: ArticleChange) -> dict[str, Any]:
+    return {"id": annex.id, "old_number": annex.old_num, "new_number": annex.new_num, "status": annex.status,
+            "amended": annex.amended, "title_changed": annex.heading.changed,
+            "words_inserted": annex.words_inserted, "words_deleted": annex.words_deleted,
+            "words_moved": annex.words_moved}
 
 
 def place_entry(place: Place) -> dict[str, Any]:
@@ -176,6 +205,8 @@ def summary(redline: Redline, rows: list[Row] | None = None) -> dict[str, Any]:
                                  "whole": s.whole} for s in a.formed_from]} for a in articles if a.formed_from]
     data["renumbering_runs"] = [run.as_dict() for run in runs(articles)]
     data["articles"] = [article_entry(a) for a in articles]
+    data["annexes"] = [annex_entry(a) for a in redline.annexes]
+    data["row_moves"] = row_moves(redline)
     if rows is not None:
         data["table"] = [{"number": r.number, "key": r.key, "unit": r.element, "change": r.note,
                           "justified": r.justification is not None} for r in rows if not r.part]

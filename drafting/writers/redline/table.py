@@ -15,7 +15,7 @@ Every row has a ``key``, stable across runs, under which the drafter files its
 justification (``drafting.writers.redline.justifications``): an article's id,
 ``ID/heading``, ``ID/P`` for paragraph P, ``ID/P/T`` for point T, ``ID/was-P``
 for a paragraph only the previous text has, ``preamble/N``, ``section/ID``,
-``run/FIRST-ID``.
+``run/FIRST-ID``, ``annex/ID`` (``annex/ID/P``, ``annex/ID/heading``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
-from drafting.writers.redline.changes import ArticleChange, BlockStatus, ParagraphChange, PointChange, Redline
+from drafting.writers.redline.changes import (ArticleChange, BlockStatus, ParagraphChange, PointChange, Redline,
+                                              TableChange)
 from drafting.writers.redline.labels import Labels
 from drafting.writers.redline.rendering import (Side, commits_line, environment, findings, render_diff, version_line,
                                                 versions_line)
@@ -86,7 +87,40 @@ def table_rows(redline: Redline, labels: Labels) -> list[Row]:
             rows.append(Row(f"section/{section.id}", f"{element}, {labels('section_title')}", old, new, note))
         pending += [article for article in section.articles if article.changed]
     flush()
+    for annex in redline.changed_annexes():
+        rows += _annex_rows(annex, labels)
     return [replace(row, number=k) for k, row in enumerate(_unique(rows, labels), start=1)]
+
+
+def _annex_rows(annex: ArticleChange, labels: Labels) -> list[Row]:
+    """An annex inserted or deleted (whole), renumbered, or amended: its title and each changed paragraph."""
+    key = f"annex/{annex.id}"
+    name = labels.annex(annex.new_num or annex.old_num or "")
+    if annex.status == "inserted":
+        return [Row(key, name, (), tuple(_article_blocks(annex, "new", labels)), labels("note_inserted"))]
+    if annex.status == "deleted":
+        return [Row(key, name, tuple(_article_blocks(annex, "old", labels)), (), labels("note_deleted"))]
+    rows: list[Row] = []
+    if annex.num_changed:
+        before, after = escape(labels.annex(annex.old_num or "")), escape(name)
+        rows.append(Row(key, labels.annex_title(annex), (Markup(f"<del>{before}</del>"),),
+                        (Markup(f"<ins>{after}</ins>"),),
+                        labels("note_renumbered", old=labels.annex(annex.old_num or ""))))
+    if annex.heading.changed:
+        rows.append(Row(f"{key}/heading", f"{name}, {labels('heading')}", (render_diff(annex.heading, "old"),),
+                        (render_diff(annex.heading, "new"),), labels("note_amended")))
+    position = 0
+    for paragraph in annex.paragraphs:
+        position += paragraph.status != "deleted"
+        if paragraph.status == "equal" and not paragraph.num_changed:
+            continue
+        deleted = paragraph.status == "deleted"
+        num = (paragraph.old_num if deleted else paragraph.new_num) or str(max(position, 1))
+        unit = f"{name}, {labels.profile.label(labels.lang, 'paragraph', n=num)}"
+        old = tuple(_paragraph_blocks(paragraph, "old", labels)) if paragraph.status != "inserted" else ()
+        new = tuple(_paragraph_blocks(paragraph, "new", labels)) if not deleted else ()
+        rows.append(Row(f"{key}/{'was-' if deleted else ''}{num}", unit, old, new, labels(_NOTES[paragraph.status])))
+    return rows
 
 
 def _unique(rows: list[Row], labels: Labels) -> list[Row]:
@@ -113,13 +147,13 @@ def _article_rows(article: ArticleChange, labels: Labels) -> list[Row]:
         note = labels("note_inserted")
         if article.formed_from:
             note = labels.formed(article) + "."
-        return [Row(article.id, labels.article(article.new_num or ""), tuple(_article_blocks(article, "old"))
-                    if article.formed_from else (), tuple(_article_blocks(article, "new")), note)]
+        return [Row(article.id, labels.article(article.new_num or ""), tuple(_article_blocks(article, "old", labels))
+                    if article.formed_from else (), tuple(_article_blocks(article, "new", labels)), note)]
     if article.status == "deleted":
         note = labels("note_deleted")
         if article.went_to:
             note += " " + labels("went_to", articles=", ".join(labels.article(n) for n in article.went_to))
-        return [Row(article.id, labels.article(article.old_num or ""), tuple(_article_blocks(article, "old")), (),
+        return [Row(article.id, labels.article(article.old_num or ""), tuple(_article_blocks(article, "old", labels)), (),
                     note)]
     num = article.new_num or ""
     where = _where(article, labels)
@@ -164,7 +198,7 @@ def _paragraph_rows(article: ArticleChange, paragraph: ParagraphChange, labels: 
     num = paragraph.old_num if deleted else paragraph.new_num
     key = f"{article.id}/{'was-' if deleted else ''}{num or ''}".rstrip("/")
     only_points = (paragraph.status == "amended" and not paragraph.num_changed and not paragraph.text.changed
-                   and not paragraph.wrapup.changed)
+                   and not paragraph.wrapup.changed and not any(t.changed for t in paragraph.tables))
     if only_points:
         rows = []
         for point in paragraph.points:
@@ -179,8 +213,8 @@ def _paragraph_rows(article: ArticleChange, paragraph: ParagraphChange, labels: 
                              labels.element(article_num, num, point_num, former=former), point,
                              labels.move_note(point, note)))
         return rows
-    old = tuple(_paragraph_blocks(paragraph, "old")) if paragraph.status != "inserted" or paragraph.moved_from else ()
-    new = tuple(_paragraph_blocks(paragraph, "new")) if not deleted else ()
+    old = tuple(_paragraph_blocks(paragraph, "old", labels)) if paragraph.status != "inserted" or paragraph.moved_from else ()
+    new = tuple(_paragraph_blocks(paragraph, "new", labels)) if not deleted else ()
     note = labels(_NOTES[paragraph.status])
     if paragraph.num_changed:
         renumbered = labels("note_renumbered", old=labels.profile.label(labels.lang, "paragraph",
@@ -224,7 +258,23 @@ def _titled(label: str, title: TextDiff, side: Side) -> Markup:
     return Markup(f"{escape(label)}. ") + render_diff(title, side)
 
 
-def _paragraph_blocks(paragraph: ParagraphChange, side: Side) -> list[Markup]:
+def _table_block(table: TableChange, side: Side, labels: Labels) -> Markup:
+    """A table in one wording: its rows on that side, changed words marked in their cells, moved rows named."""
+    rows = []
+    for row in table.rows:
+        if row.status == ("inserted" if side == "old" else "deleted"):
+            continue
+        tag = "th" if row.header else "td"
+        cells = [render_diff(cell, side) for cell in row.cells]
+        if row.moved and cells:
+            cells[0] = cells[0] + Markup(" <em>") + escape(labels.row_move(row)) + Markup("</em>")
+        marked = row.status != "equal" and not row.moved or (row.moved and (side == "new") == (row.moved_from is not None))
+        rows.append(Markup(f'<tr class="{"changed" if marked else "same"}">')
+                    + Markup("").join(Markup(f"<{tag}>") + c + Markup(f"</{tag}>") for c in cells) + Markup("</tr>"))
+    return Markup('<table class="cells">') + Markup("").join(rows) + Markup("</table>")
+
+
+def _paragraph_blocks(paragraph: ParagraphChange, side: Side, labels: Labels) -> list[Markup]:
     num = paragraph.old_num if side == "old" else paragraph.new_num
     if side == "old" and paragraph.moved_from is not None:
         num = paragraph.moved_from.paragraph
@@ -232,6 +282,7 @@ def _paragraph_blocks(paragraph: ParagraphChange, side: Side) -> list[Markup]:
     if num:
         prefix = _mark(prefix, paragraph.status, paragraph.num_changed, side)
     blocks = [prefix + " " + render_diff(paragraph.text, side) if num else render_diff(paragraph.text, side)]
+    blocks += [_table_block(table, side, labels) for table in paragraph.tables]
     for point in paragraph.points:
         if point.status == ("inserted" if side == "old" else "deleted") and point.moved_from is None:
             continue
@@ -241,7 +292,7 @@ def _paragraph_blocks(paragraph: ParagraphChange, side: Side) -> list[Markup]:
     return [b for b in blocks if b]
 
 
-def _article_blocks(article: ArticleChange, side: Side) -> list[Markup]:
+def _article_blocks(article: ArticleChange, side: Side, labels: Labels) -> list[Markup]:
     """A whole article's blocks on one side; the old side of an inserted article holds only text moved into it."""
     blocks = []
     if not article.heading.empty and (side == "new") == (article.status != "deleted"):
@@ -249,7 +300,7 @@ def _article_blocks(article: ArticleChange, side: Side) -> list[Markup]:
     for paragraph in article.paragraphs:
         if side == "old" and paragraph.status == "inserted" and paragraph.moved_from is None:
             continue
-        blocks += _paragraph_blocks(paragraph, side)
+        blocks += _paragraph_blocks(paragraph, side, labels)
     return blocks
 
 
