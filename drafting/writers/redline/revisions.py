@@ -41,6 +41,10 @@ class RevisionError(DraftingError):
     """The revision cannot be read at all (exit 2): not a repository, unknown, no sources, shallow history."""
 
 
+class MissingWork(RevisionError):
+    """The revision has no such act (its folder or its work.yaml): at a repository's root, an act added or removed."""
+
+
 @dataclass(frozen=True)
 class Version:
     side: Side
@@ -120,11 +124,11 @@ class Repository:
         except KeyError:
             tree = None
         if tree is None or tree.type != "tree":
-            raise RevisionError(f"revision {label} has no folder '{folder}': nothing to compare there")
+            raise MissingWork(f"revision {label} has no folder '{folder}': nothing to compare there")
         try:
             tree / WORK_FILE
         except KeyError:
-            raise RevisionError(f"revision {label} has no {folder}/{WORK_FILE}: no work to compare there") from None
+            raise MissingWork(f"revision {label} has no {folder}/{WORK_FILE}: no work to compare there") from None
         return GitTree(tree, f"{label.split(' ')[0]}:{folder}"), commit.committed_datetime.date().isoformat()
 
     def _rev_parse(self, rev: str) -> str | None:
@@ -150,7 +154,7 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
     tree: SourceTree
     if spec.upper() == WORKTREE:
         if not (source / WORK_FILE).is_file():
-            raise RevisionError(f"{source}: no {WORK_FILE} in the working tree: nothing to compare")
+            raise MissingWork(f"{source}: no {WORK_FILE} in the working tree: nothing to compare")
         tree = FileTree(source)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         date = _epoch_date(epoch) if epoch else None
