@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -30,11 +31,17 @@ def _alias_bomb(levels: int = 12) -> str:
     return "\n".join(lines)
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _check_quickly(source: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    started = time.monotonic()
+    """The check's result and the processor time it used (not wall time: the machine is shared and noisy)."""
+    started = _children_cpu()
     done = subprocess.run([sys.executable, "-m", "drafting", "check", str(source)],
-                          capture_output=True, text=True, timeout=60)
-    return done, time.monotonic() - started
+                          capture_output=True, text=True, timeout=120)
+    return done, _children_cpu() - started
 
 
 def _write_front_matter(mini: Path, front: str) -> None:
@@ -65,9 +72,9 @@ def test_deep_nesting_is_refused_within_a_second(mini: Path) -> None:
 
 def test_oversized_yaml_is_refused_without_parsing() -> None:
     diags = Diagnostics()
-    started = time.monotonic()
+    started = time.process_time()
     assert parse_yaml("k: " + "v" * (MAX_YAML_CHARS + 1), "big.yaml", 2, diags) is None
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
     assert [d.format() for d in diags] == ["big.yaml:2:1: error F207 YAML longer than 256 KB; refused"]
 
 
@@ -79,9 +86,10 @@ def test_ordinary_yaml_still_parses_with_its_lines() -> None:
 
 
 def _startup_seconds() -> float:
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "drafting", "--version"], capture_output=True, timeout=60, check=True)
-    return time.monotonic() - started
+    """Processor time of the interpreter's and the toolkit's start-up alone."""
+    started = _children_cpu()
+    subprocess.run([sys.executable, "-m", "drafting", "--version"], capture_output=True, timeout=120, check=True)
+    return _children_cpu() - started
 
 
 def test_version_option() -> None:
