@@ -30,8 +30,7 @@ FOLDER = "redline"
 class Kept:
     work: Work | None
     diagnostics: Diagnostics
-    files: int
-    texts: dict[str, str]
+    files: int  # the source texts are not kept: nothing that reads a version from git rewrites it
 
 
 @lru_cache(maxsize=1)
