@@ -47,8 +47,10 @@ def test_justified_rows_are_filled_and_the_rest_flagged_at_their_pair(pair, tmp_
     out, notes = run(pair, text, tmp_path)
     assert out[0].justification == "The State is named."
     assert all(row.justification is None for row in out[1:])
-    assert notes[-1] == ("justifications.yaml:7: J702 a justification for 'no-such-article/2', which is no row of "
-                         "this comparative table")
+    j702 = "a justification for 'no-such-article/2', which is no row of this comparative table"
+    j701 = "row 6 (Article 12) has no justification in 'en': add 'council-2' with 'en' under this version pair"
+    assert notes[-1] == f"justifications.yaml:7: J702 {j702}"
+    assert f"justifications.yaml:1: J701 {j701}" in notes
     flagged = [n for n in notes if " J701 " in n]
     assert len(flagged) == len(rows) - 1
     assert flagged[0].startswith("justifications.yaml:1: J701 row 2 (")
