@@ -24,6 +24,7 @@ from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, val
 
 WORK_FILE = "work.yaml"
 SECTION_FILE = "section.yaml"
+JUSTIFICATIONS_FILE = "justifications.yaml"
 ANNEX_DIR = "annexes"
 META_RE = re.compile(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.yaml$")
 SECTION_DIR_RE = re.compile(r"^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
@@ -126,6 +127,8 @@ class Reader:
                 closing = CONCLUSIONS_RE.match(name)
                 if name == WORK_FILE:
                     layout.work = entry.path
+                elif name == JUSTIFICATIONS_FILE:  # the redline's (drafting.writers.redline.justifications)
+                    pass
                 elif match:
                     layout.preambles[match.group(1)] = entry.path
                 elif closing:
