@@ -198,9 +198,9 @@ def _read(source: Path, tree: SourceTree, commit: str | None, repository: Reposi
     folder = f"{repository.folder}\0{named}"
     kept = load_kept(source, commit, folder)
     if kept is not None:
-        return Loaded(kept.work, kept.diagnostics, kept.files, tree, {})
+        return Loaded(kept.work, kept.diagnostics, kept.files, tree, kept.texts)
     loaded = load_tree(tree)
-    keep(source, commit, folder, Kept(loaded.work, loaded.diagnostics, loaded.files))
+    keep(source, commit, folder, Kept(loaded.work, loaded.diagnostics, loaded.files, loaded.texts))
     return loaded
 
 

@@ -30,7 +30,8 @@ FOLDER = "redline"
 class Kept:
     work: Work | None
     diagnostics: Diagnostics
-    files: int  # the source texts are not kept: nothing that reads a version from git rewrites it
+    files: int
+    texts: dict[str, str]  # the source files' texts: ``drafting amend`` compares and quotes them
 
 
 @lru_cache(maxsize=1)
