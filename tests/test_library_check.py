@@ -113,7 +113,7 @@ def test_a_damaged_or_foreign_cache_file_is_rebuilt(root: Path, damage: str) -> 
     again = check_library(root)
     assert again.rechecked == ["constitution", "elections"]
     assert [d.format() for d in again.diagnostics.sorted()] == expected
-    assert isinstance(signedcache.load(path), librarycheck._Kept)
+    assert isinstance(signedcache.load(path), librarycheck._Summary)
 
 
 def test_check_at_the_root_twice_prints_the_same(root: Path) -> None:

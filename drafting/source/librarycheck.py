@@ -59,7 +59,7 @@ class ActResult:
 @dataclass
 class LibraryChecked:
     library: Library
-    acts: dict[str, ActResult]  # short name -> result, in drafting.yaml's order
+    acts: dict[str, ActEntry]  # short name -> its entry (findings, counts), in drafting.yaml's order
     diagnostics: Diagnostics  # every finding: the repository's, each act's, the references between acts
     rechecked: list[str] = field(default_factory=list)  # the acts read again in this run (not from the cache)
 
@@ -160,11 +160,47 @@ def _files_estimate(folders: list[Path]) -> int:
 
 
 @dataclass(frozen=True)
-class _Kept:
-    """The cache file's content: each act's result, and the findings of its references to other acts."""
+class ActEntry:
+    """An act's line in the repository's summary: all a warm run needs of an unchanged act.
 
-    acts: dict[str, ActResult]
+    Its index and references (the bulk) are in a file of the act's own, read only when another act's references
+    to it, or its own references, must be checked again.
+    """
+
+    folder: str
+    fingerprint: str | None
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    articles: int
+    uri: str | None  # the index's FRBR URI and path (for A411); None: the act has no index
+    path: str
+    index_key: str  # ``_index_key`` of its index: what another act's references to it depend on
+    named: tuple[str, ...]  # the acts its references name
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """The summary file: each act's entry, and the findings of its references to other acts under their key."""
+
+    acts: dict[str, ActEntry]
     cross: dict[str, tuple[tuple[str, ...], tuple[Diagnostic, ...]]]  # short -> (key, findings)
+
+
+@dataclass(frozen=True)
+class _ActFile:
+    """An act's own cache file: its index and references, under the fingerprint they were read at."""
+
+    folder: str
+    fingerprint: str
+    index: ActIndex | None
+    refs: tuple[OutRef, ...]
+
+
+def _entry(result: ActResult) -> ActEntry:
+    index = result.index
+    return ActEntry(result.folder, result.fingerprint, result.diagnostics, result.files, result.articles,
+                    index.uri if index is not None else None, index.path if index is not None else "",
+                    _index_key(index), tuple(_named(result.refs)))
 
 
 def check_library(root: Path, cache: bool = True, jobs: int | None = None,
@@ -174,81 +210,125 @@ def check_library(root: Path, cache: bool = True, jobs: int | None = None,
     ``only``: check those acts (and report their findings) only; the others are read just as far as the checked
     acts' references to them need (their index, from the cache when it is current), and for their identity (A411
     is checked across the whole repository).
+
+    An unchanged act costs the ``stat`` of its files and its line in the summary; its own cache file (index and
+    references) is read only when references to it or from it are checked again.
     """
     library = read_library(root)
-    kept = _load(root) if cache else None
-    acts: dict[str, ActResult] = {}
+    kept = _load_summary(root) if cache else None
+    folders = list(library.works.items())
+    marks = dict(zip(library.works, fingerprints([folder for _, folder in folders]))) if kept is not None else {}
+    entries: dict[str, ActEntry] = {}
+    results: dict[str, ActResult] = {}  # the acts read in this run
     todo: list[str] = []
-    for short, folder in library.works.items():
+    for short, folder in folders:
         old = kept.acts.get(short) if kept is not None else None
         if old is not None and old.folder == str(folder) and old.fingerprint is not None \
-                and old.fingerprint == fingerprint(folder):
-            acts[short] = old
+                and old.fingerprint == marks.get(short):
+            entries[short] = old
         elif only is None or short in only:
             todo.append(short)
-    for short, result in zip(todo, _check_acts([library.works[s] for s in todo], cache, jobs)):
-        acts[short] = result
-    named = {ref.work for short in (only or ()) if short in acts for ref in acts[short].refs}
-    for short, folder in library.works.items():
-        if short not in acts:  # not checked, not in the cache: as much as the check of the others needs
-            acts[short] = _index_only(folder, full=short in named)
-    acts = {short: acts[short] for short in library.works}  # drafting.yaml's order
+
+    def checked(shorts: list[str]) -> None:
+        for short, result in zip(shorts, _check_acts([library.works[s] for s in shorts], cache, jobs)):
+            results[short] = result
+            entries[short] = _entry(result)
+
+    checked(todo)
+    named = {name for short in (only or ()) if short in entries for name in entries[short].named}
+    for short, folder in folders:
+        if short not in entries:  # not checked, not in the cache: as much as the check of the others needs
+            results[short] = _index_only(folder, full=short in named)
+            entries[short] = _entry(results[short])
+    entries = {short: entries[short] for short in library.works}  # drafting.yaml's order
+    reported = [short for short in entries if only is None or short in only]
+    names = ",".join(sorted(short for short, entry in entries.items() if entry.uri is not None))
+    keys = {short: (entries[short].fingerprint or "", names,
+                    *(entries[n].index_key if n in entries else "-" for n in entries[short].named))
+            for short in reported}
+    stale = [short for short in reported if short in todo or entries[short].fingerprint is None or kept is None
+             or kept.cross.get(short, ((), ()))[0] != keys[short]]
+    needed = sorted({short for short in stale} | {n for short in stale for n in entries[short].named if n in entries})
+    loaded = _load_acts(root, {short: entries[short] for short in needed if short not in results})
+    missing = [short for short in needed if short not in results and short not in loaded]
+    if missing:  # an act file damaged or lost while its summary line is current: read the act again
+        todo.extend(missing)
+        checked(missing)
+    full = {short: result for short, result in {**loaded, **results}.items() if result.index is not None}
+    indexes = {short: index for short, index in ((s, full[s].index) for s in full) if index is not None}
     diagnostics = Diagnostics(list(library.diagnostics.items))
-    indexes = {short: act.index for short, act in acts.items() if act.index is not None}
-    reported = [short for short in acts if only is None or short in only]
-    per_act = {short: Diagnostics(list(act.diagnostics) if short in reported else []) for short, act in acts.items()}
-    check_identities(indexes, per_act)
+    per_act = {short: Diagnostics(list(entry.diagnostics) if short in reported else [])
+               for short, entry in entries.items()}
+    check_identities({short: indexes.get(short) or ActIndex(entry.uri, entry.path, {}, {})
+                      for short, entry in entries.items() if entry.uri is not None}, per_act)
     cross: dict[str, tuple[tuple[str, ...], tuple[Diagnostic, ...]]] = {}
-    names = ",".join(sorted(indexes))
     for short in reported:
-        act = acts[short]
-        key = (act.fingerprint or "", names, *(_index_key(indexes.get(name)) for name in _named(act.refs)))
-        old_cross = kept.cross.get(short) if kept is not None else None
-        if short not in todo and act.fingerprint is not None and old_cross is not None and old_cross[0] == key:
-            found = old_cross[1]
-        else:
+        if short in stale:
             sink = Diagnostics()
-            check_outgoing(act.refs, indexes, sink)
+            source = results.get(short) or loaded[short]
+            check_outgoing(source.refs, indexes, sink)
             found = tuple(sink.items)
-        cross[short] = (key, found)
+        else:
+            found = kept.cross[short][1] if kept is not None else ()
+        cross[short] = (keys[short], found)
         per_act[short].extend(found)
-    for short in acts:
+    for short in entries:
         diagnostics.extend(per_act[short].items)
-    if cache and (todo or kept is None or any(kept.cross.get(s) != cross[s] for s in cross)):
+    if cache:
+        for short in todo:
+            result = results[short]
+            if result.fingerprint is not None:
+                _save_act(root, short, _ActFile(result.folder, result.fingerprint, result.index, result.refs))
         earlier = dict(kept.cross) if kept is not None else {}  # the acts not reported this time keep theirs
-        _save(root, _Kept(acts, {**earlier, **cross}))  # an act read for its index only is never trusted (None)
-    checked = {short: acts[short] for short in reported}
-    return LibraryChecked(library, checked, diagnostics, todo)
+        summary = _Summary(entries, {**earlier, **cross})
+        if kept is None or summary != kept:
+            _save(root, summary)  # an act read for its index only is never trusted (fingerprint None)
+    return LibraryChecked(library, {short: entries[short] for short in reported}, diagnostics, todo)
+
+
+def fingerprints(folders: list[Path]) -> list[str | None]:
+    """Each folder's ``fingerprint``, in order; the ``stat`` calls of many acts in threads (they wait on the
+    kernel, not on Python, so they run side by side on every core)."""
+    if len(folders) < 8:
+        return [fingerprint(folder) for folder in folders]
+    from concurrent.futures import ThreadPoolExecutor
+
+    now = time.time()
+    with ThreadPoolExecutor(max_workers=min(8, 2 * _cores())) as pool:
+        return list(pool.map(lambda folder: fingerprint(folder, now), folders))
 
 
 def current_references(root: Path, library: Library) -> dict[str, set[str]]:
     """Short name -> the acts it refers to, for every act whose entry in the last check's cache is current."""
-    kept = _load(root)
+    kept = _load_summary(root)
     found: dict[str, set[str]] = {}
-    for short, folder in library.works.items():
-        old = kept.acts.get(short) if kept is not None else None
-        if old is not None and old.fingerprint is not None and old.folder == str(folder) \
-                and old.fingerprint == fingerprint(folder):
-            found[short] = {ref.work for ref in old.refs}
+    if kept is None:
+        return found
+    shorts = [short for short in library.works if short in kept.acts]
+    for short, mark in zip(shorts, fingerprints([library.works[short] for short in shorts])):
+        old = kept.acts[short]
+        if old.fingerprint is not None and old.folder == str(library.works[short]) and old.fingerprint == mark:
+            found[short] = set(old.named)
     return found
 
 
 def other_indexes(library: Library, skip: Path, cache: bool) -> dict[str, ActIndex]:
     """The index of every act of ``library`` but the one at ``skip`` (for one act checked on its own): from the
     last repository check's cache where current, else read (not checked)."""
-    kept = _load(library.root) if cache else None
+    kept = _load_summary(library.root) if cache else None
+    others = {short: folder for short, folder in library.works.items() if folder.resolve() != skip}
+    current: dict[str, ActEntry] = {}
+    if kept is not None:
+        for (short, folder), mark in zip(others.items(), fingerprints(list(others.values()))):
+            old = kept.acts.get(short)
+            if old is not None and old.fingerprint is not None and old.fingerprint == mark:
+                current[short] = old
+    loaded = _load_acts(library.root, current)
     found: dict[str, ActIndex] = {}
-    for short, folder in library.works.items():
-        if folder.resolve() == skip:
-            continue
-        old = kept.acts.get(short) if kept is not None else None
-        if old is not None and old.fingerprint is not None and old.index is not None \
-                and old.fingerprint == fingerprint(folder):
-            found[short] = old.index
-        else:
-            index = _index_only(folder, full=True).index
-            if index is not None:
-                found[short] = index
+    for short, folder in others.items():
+        index = loaded[short].index if short in loaded else _index_only(folder, full=True).index
+        if index is not None:
+            found[short] = index
     return found
 
 
@@ -284,26 +364,55 @@ def _index_key(index: ActIndex | None) -> str:
     return digest.hexdigest()
 
 
-# -- the cache file -----------------------------------------------------------------------------------------------
+# -- the cache files ---------------------------------------------------------------------------------------------
 
 
-def cache_path(root: Path) -> Path:
-    """``.drafting-cache/check/`` at the repository's root: one file per repository and toolkit version (an act's
-    result is reused only for its folder as given, for its findings show paths so)."""
+def cache_folder(root: Path) -> Path:
+    """``.drafting-cache/check/ROOT-CODE/`` at the repository's root: one folder per repository and toolkit
+    version (an act's result is reused only for its folder as given, for its findings show paths so)."""
     from drafting.source.parsecache import code_digest
 
     name = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
-    return root / ".drafting-cache" / "check" / f"{name}-{code_digest(everything=True)}.pickle"
+    return root / ".drafting-cache" / "check" / f"{name}-{code_digest(everything=True)}"
 
 
-def _load(root: Path) -> _Kept | None:
+def cache_path(root: Path) -> Path:
+    """The summary file: every act's entry (``ActEntry``) and its references' findings."""
+    return cache_folder(root) / "summary.pickle"
+
+
+def act_cache_path(root: Path, short: str) -> Path:
+    """An act's own file: its index and references."""
+    return cache_folder(root) / "acts" / f"{hashlib.sha256(short.encode('utf-8')).hexdigest()[:24]}.pickle"
+
+
+def _load_summary(root: Path) -> _Summary | None:
     from drafting import signedcache
 
     found = signedcache.load(cache_path(root))
-    return found if isinstance(found, _Kept) else None
+    return found if isinstance(found, _Summary) else None
 
 
-def _save(root: Path, kept: _Kept) -> None:
+def _load_acts(root: Path, entries: dict[str, ActEntry]) -> dict[str, ActResult]:
+    """The index and references of each act whose file is there and matches its entry (folder, fingerprint)."""
     from drafting import signedcache
 
-    signedcache.dump(cache_path(root), kept)
+    found: dict[str, ActResult] = {}
+    for short, entry in entries.items():
+        kept = signedcache.load(act_cache_path(root, short))
+        if isinstance(kept, _ActFile) and kept.folder == entry.folder and kept.fingerprint == entry.fingerprint:
+            found[short] = ActResult(entry.folder, entry.fingerprint, entry.diagnostics, entry.files,
+                                     entry.articles, kept.index, kept.refs)
+    return found
+
+
+def _save(root: Path, summary: _Summary) -> None:
+    from drafting import signedcache
+
+    signedcache.dump(cache_path(root), summary)
+
+
+def _save_act(root: Path, short: str, kept: _ActFile) -> None:
+    from drafting import signedcache
+
+    signedcache.dump(act_cache_path(root, short), kept)
