@@ -27,6 +27,7 @@ import hashlib
 import os
 import stat
 import time
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -41,6 +42,7 @@ from drafting.source.tree import FileTree, MemoryTree
 
 RACY_SECONDS = 3.0  # a file changed this close to its fingerprint may change again unseen by stat
 MIN_PARALLEL_FILES = 2_000  # below this, starting worker processes costs more than it saves
+MIN_PARALLEL_FINGERPRINT = 50_000  # files: below this, one process takes their stat faster than two
 
 
 @dataclass(frozen=True)
@@ -74,12 +76,17 @@ class LibraryChecked:
 def fingerprint(folder: Path, now: float | None = None) -> str | None:
     """A hash of the stat of every file the act's reader would see (None when one changed just now).
 
-    Folders holding another act's work.yaml are that act's: only their presence counts here.
+    Each file's name, type and mode, size, modification and change times (ns) and inode: an edit in place, a file
+    replaced (another inode), renamed, added or removed all change it, and a checkout that restores a file's old
+    size and time still gives it a new change time. Folders holding another act's work.yaml are that act's: only
+    their presence counts here.
     """
     digest = hashlib.sha256()
     racy = (now if now is not None else time.time()) - RACY_SECONDS
+    racy_ns = int(racy * 1e9)
     trusted = True
-    stack = [(folder, "")]
+    is_dir = stat.S_ISDIR
+    stack = [(str(folder), "")]
     while stack:
         here, rel = stack.pop()
         try:
@@ -89,25 +96,47 @@ def fingerprint(folder: Path, now: float | None = None) -> str | None:
             digest.update(f"!{rel}:{error.errno}\n".encode())
             continue
         if rel and any(e.name == WORK_FILE for e in entries):
-            digest.update(f"act {rel}\n".encode())
+            digest.update(f"act {rel}\n".encode("utf-8", "surrogateescape"))
             continue
-        stats: list[tuple[object, ...]] = []
+        names: list[str] = []
+        numbers = array("q")
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError as error:
-                stats.append((entry.name, "!", error.errno))
+                names.append(f"{name}!{error.errno}")
                 continue
-            if stat.S_ISDIR(info.st_mode):
-                stack.append((Path(entry.path), f"{rel}{entry.name}/"))
+            if is_dir(info.st_mode):
+                stack.append((entry.path, f"{rel}{name}/"))
                 continue
-            if info.st_mtime >= racy or info.st_ctime >= racy:
+            if info.st_mtime_ns >= racy_ns or info.st_ctime_ns >= racy_ns:
                 trusted = False
-            stats.append((entry.name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
-        digest.update(f"{rel}\0{stats!r}\n".encode("utf-8", "surrogateescape"))  # one update per folder
+            names.append(name)
+            numbers.extend((info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+        digest.update(f"{rel}\0{len(names)}\0{chr(0).join(names)}\n".encode("utf-8", "surrogateescape"))
+        digest.update(numbers.tobytes())  # one update per folder
     return digest.hexdigest() if trusted else None
+
+
+def fingerprints(folders: list[Path]) -> list[str | None]:
+    """Each folder's ``fingerprint``, in order. For a large repository the ``stat`` of its files is split between
+    worker processes, a contiguous share of the acts each (a statute book has hundreds of thousands of files)."""
+    now = time.time()
+    workers = min(_cores(), len(folders))
+    if workers < 2 or len(folders) < 16 or _files_estimate(folders) < MIN_PARALLEL_FINGERPRINT:
+        return [fingerprint(folder, now) for folder in folders]
+    from drafting.writers.pdf.workers import run_parallel
+
+    size = -(-len(folders) // workers)
+    shares = [([str(folder) for folder in folders[at:at + size]], now) for at in range(0, len(folders), size)]
+    return [mark for share in run_parallel(_fingerprint_share, shares, range(len(shares)), workers) for mark in share]
+
+
+def _fingerprint_share(job: tuple[list[str], float]) -> list[str | None]:
+    return [fingerprint(Path(folder), job[1]) for folder in job[0]]
 
 
 # -- one act -------------------------------------------------------------------------------------------------
@@ -284,18 +313,6 @@ def check_library(root: Path, cache: bool = True, jobs: int | None = None,
         if kept is None or summary != kept:
             _save(root, summary)  # an act read for its index only is never trusted (fingerprint None)
     return LibraryChecked(library, {short: entries[short] for short in reported}, diagnostics, todo)
-
-
-def fingerprints(folders: list[Path]) -> list[str | None]:
-    """Each folder's ``fingerprint``, in order; the ``stat`` calls of many acts in threads (they wait on the
-    kernel, not on Python, so they run side by side on every core)."""
-    if len(folders) < 8:
-        return [fingerprint(folder) for folder in folders]
-    from concurrent.futures import ThreadPoolExecutor
-
-    now = time.time()
-    with ThreadPoolExecutor(max_workers=min(8, 2 * _cores())) as pool:
-        return list(pool.map(lambda folder: fingerprint(folder, now), folders))
 
 
 def current_references(root: Path, library: Library) -> dict[str, set[str]]:
