@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafting import signedcache
 from drafting.source import librarycheck
@@ -208,3 +210,78 @@ def test_loops_and_strays_in_the_repository(root: Path) -> None:
     assert any(line.startswith(f"{root}/laws/broken/work.yaml:2:1: error F201 invalid YAML") for line in lines), lines
     assert not [line for line in lines if "constitution/" in line or "elections/" in line], lines
     assert [d.format() for d in check_library(root).diagnostics.sorted()] == lines
+
+
+EDITS = [  # (old, new): applied to the first occurrence in the chosen file
+    ("number: ", "number: 9"),  # another number: numbering findings, and R504 in every act that names it
+    ("(constitution:art:", "(constitution:art:x"),  # a reference to another act broken
+    ("(art:", "(art:x"),  # a reference inside the act broken
+    ("\n---\n", "\n---\nTODO loose text\n\n"),  # findings in the text
+    ("id: ", "id: renamed-"),  # a stable id changed: the references to it in another act break
+]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_warm_check_after_any_edit_is_the_cold_check(tmp_path_factory: pytest.TempPathFactory,
+                                                      data: st.DataObject) -> None:
+    """Whatever file of whichever act is edited (or removed), the warm check answers as a check from scratch."""
+    where = tmp_path_factory.mktemp("warm")
+    os.environ["XDG_CACHE_HOME"] = str(where / "user-cache")
+    root = where / "library"
+    shutil.copytree(LIBRARY, root)
+    (root / ".git").mkdir()
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".md", ".yaml"))
+    old_racy = librarycheck.RACY_SECONDS
+    librarycheck.RACY_SECONDS = -3600.0
+    try:
+        check_library(root)
+        assert check_library(root).rechecked == []  # the cache is warm and trusted
+        for _ in range(data.draw(st.integers(1, 2), label="edits")):
+            path = data.draw(st.sampled_from(files), label="file")
+            if not path.exists():
+                continue
+            if data.draw(st.booleans(), label="remove") and path.suffix == ".md":
+                path.unlink()
+                continue
+            old, new = data.draw(st.sampled_from(EDITS), label="edit")
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace(old, new, 1) if old in text else text + "\nTODO\n", encoding="utf-8")
+        warm = [d.format() for d in check_library(root).diagnostics.sorted()]
+        assert warm == findings(root, cache=False)
+        assert [d.format() for d in check_library(root).diagnostics.sorted()] == warm  # and again, all from the cache
+    finally:
+        librarycheck.RACY_SECONDS = old_racy
+        shutil.rmtree(where, ignore_errors=True)
+
+
+def test_a_damaged_act_file_is_rebuilt(root: Path) -> None:
+    """An act's own cache file (index, references) damaged while its summary line is current: the act is read
+    again when its references must be checked again, and the answer is the cold one."""
+    check_library(root)
+    law = librarycheck.act_cache_path(root, "elections")
+    assert law.is_file() and librarycheck.act_cache_path(root, "constitution").is_file()
+    law.write_bytes(os.urandom(100))
+    for lang in ("kk", "ru", "en"):  # the constitution renumbered: the law's references are checked again
+        edit(root / f"constitution/01-foundations/001-foundations-1.{lang}.md", "number: 1\n", "number: 5\n")
+    again = check_library(root)
+    assert again.rechecked == ["constitution", "elections"]
+    assert [d.format() for d in again.diagnostics.sorted()] == findings(root, cache=False)
+    assert isinstance(signedcache.load(law), librarycheck._ActFile)
+
+
+def test_an_unchanged_act_file_is_not_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm run after an edit that changes no index reads only the edited act: no other act's file."""
+    check_library(root)
+    read: list[str] = []
+    original = signedcache.load
+
+    def spy(path: Path) -> object:
+        read.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(signedcache, "load", spy)
+    edit(root / "constitution/01-foundations/001-foundations-1.en.md", "\n---\n", "\n---\n\n")
+    again = check_library(root)
+    assert again.rechecked == ["constitution"]
+    assert librarycheck.act_cache_path(root, "elections").name not in read

@@ -118,12 +118,12 @@ def _find_works(base: Path) -> list[Path]:
                 listed = list(entries)
         except OSError:
             continue
-        if any(e.name == WORK_FILE and e.is_file() for e in listed):
+        folders = [e for e in listed if e.is_dir(follow_symlinks=False)]  # the type from scandir: no stat
+        if any(e.is_file() for e in listed if e.name == WORK_FILE):
             found.append(folder)
         if depth >= MAX_DEPTH:
             continue
-        children = sorted((Path(e.path) for e in listed if not e.name.startswith(".")
-                           and e.is_dir(follow_symlinks=False)), reverse=True)
+        children = sorted((Path(e.path) for e in folders if not e.name.startswith(".")), reverse=True)
         stack.extend((child, depth + 1) for child in children)
     return sorted(found)
 
