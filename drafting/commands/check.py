@@ -9,7 +9,8 @@ import typer
 
 from drafting.console import EXIT_FINDINGS, EXIT_OK, print_diagnostics, usage
 from drafting.diagnostics import Diagnostics, DraftingError, Severity, summary, to_json
-from drafting.source.load import load, load_library
+from drafting.source.librarycheck import check_library
+from drafting.source.load import load
 from drafting.source.scope import library_root
 
 
@@ -28,11 +29,15 @@ def check(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what was read."),
     cache: bool = typer.Option(True, "--cache/--no-cache",
                                help="Reuse the parses of unchanged files from the last run (.drafting-cache/parse)."),
+    changed: str = typer.Option(None, "--changed", metavar="REV",
+                                help="At a repository's root: check only the acts with a file changed since the git "
+                                     "revision REV (committed, staged, unstaged or untracked) and the acts that refer "
+                                     "to them. A single act is checked whole."),
 ) -> None:
     """Check the sources' structure, numbering, languages and references."""
     root = library_root(source)
     if root is not None:
-        _check_library(root, fmt, strict, quiet, verbose, cache)
+        _check_library(root, fmt, strict, quiet, verbose, cache, changed)
     try:
         loaded = load(source or Path("constitution"), cache=cache)
     except DraftingError as error:
@@ -51,24 +56,43 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool, cache: bool) -> None:
-    """Every act of the repository, and the references between them."""
-    found = load_library(root, cache=cache)
-    every = Diagnostics(list(found.library.diagnostics.items))
-    files = 0
-    for short, loaded in found.works.items():
-        every.extend(loaded.diagnostics.items)
-        files += loaded.files
-        if verbose and loaded.work is not None:
-            articles = len(loaded.work.expression(loaded.work.meta.codes[0]).articles())
-            typer.echo(f"{short}: {found.library.works[short]} ({articles} articles)", err=True)
-    items = every.sorted()
+def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool, cache: bool,
+                   changed: str | None) -> None:
+    """Every act of the repository, and the references between them (acts checked in parallel, unchanged acts'
+    results from the last run); with ``changed``, the acts a change touched and those that refer to them."""
+    only = _touched(root, changed) if changed is not None else None
+    found = check_library(root, cache=cache, only=only)
+    if verbose:
+        for short, act in found.acts.items():
+            again = "checked" if short in found.rechecked else "unchanged"
+            typer.echo(f"{short}: {found.library.works[short]} ({act.articles} articles, {again})", err=True)
+    items = found.diagnostics.sorted()
     if fmt is Format.json:
         typer.echo(to_json(items))
     else:
         print_diagnostics(items, fmt.value)
         if not quiet:
-            acts = len(found.works)
-            typer.echo(f"{summary(every, files)} ({acts} act{'' if acts == 1 else 's'})")
+            acts = len(found.acts)
+            every = len(found.library.works)
+            scope = f"{acts} of {every} acts: changed since {changed} or referring to them" if only is not None \
+                else f"{acts} act{'' if acts == 1 else 's'}"
+            typer.echo(f"{summary(found.diagnostics, found.files)} ({scope})")
     failing = any(d.severity is Severity.ERROR or strict for d in items)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _touched(root: Path, rev: str) -> set[str] | None:
+    """The acts with a file changed since ``rev`` and those referring to them (None: every act)."""
+    from drafting.source.changedacts import changed_files, referring_acts, touched_acts
+    from drafting.source.librarycheck import current_references
+    from drafting.source.library import read_library
+
+    library = read_library(root)
+    try:
+        files = changed_files(root, rev)
+    except DraftingError as error:
+        usage(error.message)
+    touched = touched_acts(library, files)
+    if touched is None or not touched:
+        return touched
+    return touched | referring_acts(library, touched, current_references(root, library))
