@@ -155,6 +155,7 @@ def _icc_messages(path: Path) -> list[tuple[str, int, str]]:
 def test_a_missing_icc_profile_is_named_with_its_line(tmp_path: Path) -> None:
     path = _with_icc(tmp_path, "/nowhere/newsprint.icc")
     line = path.read_text(encoding="utf-8").splitlines().index("    icc: /nowhere/newsprint.icc") + 1
+    # the exact message on one line: tests/emitted_codes.py looks for it written out in full
     message = "ICC profile /nowhere/newsprint.icc is not installed: run scripts/setup.sh, or name the print shop's own CMYK profile"  # noqa: E501
     assert _icc_messages(path) == [("P702", line, message)]
 
