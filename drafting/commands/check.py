@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from drafting.console import EXIT_FINDINGS, EXIT_OK, print_diagnostics, usage
+from drafting.console import EXIT_FINDINGS, EXIT_OK, fail, print_diagnostics, usage
 from drafting.diagnostics import Diagnostics, DraftingError, Severity, summary, to_json
+from drafting.model import Work
 from drafting.source.load import load, load_library
 from drafting.source.scope import library_root
 
@@ -28,15 +29,21 @@ def check(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what was read."),
     cache: bool = typer.Option(True, "--cache/--no-cache",
                                help="Reuse the parses of unchanged files from the last run (.drafting-cache/parse)."),
+    since: str = typer.Option(None, "--since", metavar="REV",
+                              help="Translations in step (A409) against a git revision instead of translations.yaml: "
+                                   "units changed since REV in one language but not in those that follow it."),
 ) -> None:
     """Check the sources' structure, numbering, languages and references."""
     root = library_root(source)
     if root is not None:
-        _check_library(root, fmt, strict, quiet, verbose, cache)
+        _check_library(root, fmt, strict, quiet, verbose, cache, since)
+    folder = source or Path("constitution")
     try:
-        loaded = load(source or Path("constitution"), cache=cache)
+        loaded = load(folder, cache=cache)
     except DraftingError as error:
         usage(error.message)
+    if since and loaded.work is not None:
+        _in_step_since(folder, since, loaded.work, loaded.diagnostics)
     items = loaded.diagnostics.sorted()
     if fmt is Format.json:
         typer.echo(to_json(items))
@@ -51,12 +58,31 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool, cache: bool) -> None:
+def _in_step_since(source: Path, revision: str, work: Work, diags: Diagnostics) -> None:
+    """Replace the A409 findings against translations.yaml by those against ``revision``."""
+    from drafting.checks.instep import every_unit, hashes, out_of_step, report
+    from drafting.tools.statistics import read_revision
+    from drafting.writers.redline.revisions import RevisionError
+
+    try:
+        before = read_revision(source, revision)
+    except RevisionError as error:
+        usage(error.message)
+    except DraftingError as error:  # the revision's sources cannot be read at all
+        fail(error)
+    diags.items = [d for d in diags.items if d.code != "A409"]
+    report(out_of_step(hashes(before), every_unit(work), work.meta), diags, since=revision)
+
+
+def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool, cache: bool,
+                   since: str | None = None) -> None:
     """Every act of the repository, and the references between them."""
     found = load_library(root, cache=cache)
     every = Diagnostics(list(found.library.diagnostics.items))
     files = 0
     for short, loaded in found.works.items():
+        if since and loaded.work is not None:
+            _in_step_since(found.library.works[short], since, loaded.work, loaded.diagnostics)
         every.extend(loaded.diagnostics.items)
         files += loaded.files
         if verbose and loaded.work is not None:

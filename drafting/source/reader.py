@@ -23,6 +23,7 @@ from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
 from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, validate
 
 WORK_FILE = "work.yaml"
+TRANSLATIONS_FILE = "translations.yaml"  # drafting.source.translationfile reads it
 SECTION_FILE = "section.yaml"
 ANNEX_DIR = "annexes"
 META_RE = re.compile(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.yaml$")
@@ -120,12 +121,14 @@ class Reader:
                 article = ARTICLE_RE.match(name)
                 if name == WORK_FILE:
                     layout.work = entry.path
+                elif name == TRANSLATIONS_FILE:
+                    pass  # read after the checks (drafting.source.translationfile)
                 elif match:
                     layout.preambles[match.group(1)] = entry.path
                 elif article:
                     layout.articles.append(_article_file("", article, entry.path))
                 else:
-                    self._outside(entry.path, "expected work.yaml, preamble.LANG.md or section folders NN-slug/")
+                    self._outside(entry.path, "expected work.yaml, translations.yaml, preamble.LANG.md or section folders NN-slug/")
             elif len(parts) == 2 and parts[0] == "profiles" and name.endswith(".yaml"):
                 layout.profiles[name[: -len(".yaml")]] = entry.path
             elif len(parts) == 2 and parts[0] == ANNEX_DIR:
@@ -146,7 +149,7 @@ class Reader:
                 else:
                     self._outside(entry.path, "a section folder holds section.yaml and NNN-slug.LANG.md files")
             else:
-                self._outside(entry.path, "expected work.yaml, preamble.LANG.md or section folders NN-slug/")
+                self._outside(entry.path, "expected work.yaml, translations.yaml, preamble.LANG.md or section folders NN-slug/")
         return layout
 
     def _outside(self, path: str, hint: str) -> None:
