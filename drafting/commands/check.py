@@ -10,7 +10,7 @@ import typer
 from drafting.console import EXIT_FINDINGS, EXIT_OK, fail, print_diagnostics, usage
 from drafting.diagnostics import Diagnostics, DraftingError, Severity, summary, to_json
 from drafting.model import Work
-from drafting.source.load import load, load_library
+from drafting.source.load import Loaded, load, load_library
 from drafting.source.scope import library_root
 
 
@@ -44,6 +44,8 @@ def check(
         usage(error.message)
     if since and loaded.work is not None:
         _in_step_since(folder, since, loaded.work, loaded.diagnostics)
+    if loaded.work is not None:
+        _glyphs(loaded)
     items = loaded.diagnostics.sorted()
     if fmt is Format.json:
         typer.echo(to_json(items))
@@ -56,6 +58,14 @@ def check(
             typer.echo(summary(loaded.diagnostics, loaded.files))
     failing = any(d.severity is Severity.ERROR or strict for d in items)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _glyphs(loaded: Loaded) -> None:
+    """G801: every character of the sources against the print fonts (``drafting.checks.coverage``)."""
+    from drafting.checks.coverage import check_tree_sources
+
+    if loaded.work is not None:
+        check_tree_sources(loaded.texts, loaded.tree, loaded.work.meta.codes, loaded.diagnostics)
 
 
 def _in_step_since(source: Path, revision: str, work: Work, diags: Diagnostics) -> None:
@@ -83,6 +93,8 @@ def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: 
     for short, loaded in found.works.items():
         if since and loaded.work is not None:
             _in_step_since(found.library.works[short], since, loaded.work, loaded.diagnostics)
+        if loaded.work is not None:
+            _glyphs(loaded)
         every.extend(loaded.diagnostics.items)
         files += loaded.files
         if verbose and loaded.work is not None:
