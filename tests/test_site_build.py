@@ -25,7 +25,7 @@ VERSIONS = ["first-draft", "final-draft", "referendum", "in-force"]
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("site") / "build"
-    build(CONSTITUTION, target, ["akn", "site"])
+    build(CONSTITUTION, target, ["akn", "site"], options={"versions": True})
     return target
 
 
@@ -79,12 +79,21 @@ def test_rows_are_aligned_one_cell_per_language(out: Path) -> None:
     assert '<div class="cell" data-lang="kk" lang="kk" data-pagefind-ignore="all">' in html
 
 
-def test_downloads_carry_the_manifest_sha256(out: Path) -> None:
+def test_each_version_offers_its_own_files_with_the_manifest_sha256(out: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     akn = {e["path"]: e["sha256"] for e in manifest["artifacts"] if e["kind"] == "akn"}
-    html = page(out, "first-draft", "en")
-    for path, digest in akn.items():
-        assert f'href="../../{path}"' in html and digest in html
+    dates = {"first-draft": "2026-01-31", "final-draft": "2026-02-12", "referendum": "2026-03-15",
+             "in-force": "2026-07-01"}
+    for version, date in dates.items():
+        html = page(out, version, "en")
+        offered = set(re.findall(r'<a href="\.\./\.\./(akn/[^"]+)" download', html))
+        own = {f"akn/{lang3}@{date}.xml" for lang3 in ("kaz", "rus", "eng", "mul")}
+        assert own <= offered, (version, sorted(own - offered))
+        assert all(path in own or "@" not in path for path in offered), (version, sorted(offered - own))
+        for path in offered:
+            assert akn[path] in html
+    # the undated files are the sources' text: on the current version's page, not on the first draft's
+    assert "akn/kk.xml" in page(out, "final-draft", "kk") and "akn/kk.xml" not in page(out, "first-draft", "kk")
     site = [e for e in manifest["artifacts"] if e["kind"] in ("site", "site-search")]
     assert any(e["path"].startswith("site/pagefind/") for e in site)
     assert all(len(e["sha256"]) == 64 for e in site)
@@ -119,7 +128,7 @@ def test_changes_are_marked_only_where_the_text_changed(out: Path) -> None:
 
 def test_same_sources_same_bytes(out: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    build(CONSTITUTION, again, ["akn", "site"])
+    build(CONSTITUTION, again, ["akn", "site"], options={"versions": True})
     first = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
     second = {p.relative_to(again).as_posix(): p.read_bytes() for p in (again / "site").rglob("*") if p.is_file()}
     assert first.keys() == second.keys()

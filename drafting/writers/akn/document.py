@@ -55,6 +55,19 @@ _T = {name: tag(name) for name in (
 FORMULA_LABEL = "enacting_formula"  # profile label: the words that end the preamble's enacting formula
 SECTION_WID, ARTICLE_WID = "sec_", "art_"
 
+# What docStatus says when work.yaml gives no status for a version in this language: the stage, in the language.
+STAGE_WORDS: dict[str, dict[str, str]] = {
+    "bill": {"kk": "жоба", "ru": "проект", "en": "bill"},
+    "act": {"kk": "қабылданды", "ru": "принят", "en": "adopted"},
+}
+
+
+def stage_word(stage: str, lang: str) -> str:
+    """The stage (``bill``, ``act``) as a word of the document's language (English where we have no word)."""
+    words = STAGE_WORDS.get(stage, {})
+    return words.get(lang) or words.get("en") or stage
+
+
 
 def manifestation_date(work: Work) -> dt.date:
     """SOURCE_DATE_EPOCH (reproducible builds) when set, else the expression date."""
@@ -129,7 +142,9 @@ class ActWriter:
         if version is not None:
             line = etree.SubElement(preface, _T["p"])
             etree.SubElement(line, _T["docStage"]).text = version.title.get(self.lang) or version.name
-            etree.SubElement(line, _T["docStatus"]).text = version.status.get(self.lang) or uri.stage(meta)
+            etree.SubElement(line, _T["docStatus"]).text = version.status.get(self.lang) or stage_word(
+                uri.stage(meta), self.lang
+            )
             line[0].tail = ": "
 
     def preamble(self, parent: etree._Element, preamble: Preamble) -> None:

@@ -5,7 +5,8 @@ The body writer marks every unit that has a stable id (an article's front-matter
 (``art_people-power``, ``sec_foundations``). A ``Lineage`` sees the documents of
 one language oldest version first and then, for the document being written,
 replaces each key by what the naming convention means by ``wId``: the unit's eId
-in the version where it first appeared. Every unit whose wId differs from its eId
+in the version where it first appeared (suffixed with that version's name when an
+older unit, since renumbered, already holds that wId: wIds stay unique). Every unit whose wId differs from its eId
 gets a ``mapping`` (``original`` = wId, ``current`` = eId, ``start`` = the event
 of the version from which it has had that eId), and the keys themselves are kept
 in ``proprietary`` so that our importer finds the stable ids again.
@@ -44,14 +45,26 @@ def units(root: etree._Element) -> list[etree._Element]:
 
 @dataclass
 class Lineage:
-    first: dict[str, str] = field(default_factory=dict)  # key -> eId where the unit first appeared
+    first: dict[str, str] = field(default_factory=dict)  # key -> its wId (its eId where it first appeared)
     since: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (current eId, since version)
+    owner: dict[str, str] = field(default_factory=dict)  # wId -> the key that holds it
+
+    def _claim(self, key: str, eid: str, version: str) -> None:
+        """Give a newly seen unit its wId: its eId, unless an older unit already holds that wId."""
+        wid = eid if eid not in self.owner else f"{eid}_{version}"
+        serial = 1
+        while wid in self.owner:  # the same eId reused twice within one version's history
+            serial += 1
+            wid = f"{eid}_{version}_{serial}"
+        self.owner[wid] = key
+        self.first[key] = wid
 
     def observe(self, version: str, root: etree._Element) -> None:
         """Record the eIds of a version's document (provisional wIds still in place)."""
         for element in units(root):
             key, eid = element.get(WID, ""), element.get("eId", "")
-            self.first.setdefault(key, eid)
+            if key not in self.first:
+                self._claim(key, eid, version)
             known = self.since.get(key)
             if known is None or known[0] != eid:
                 self.since[key] = (eid, version)

@@ -141,6 +141,19 @@ def collect_downloads(ctx: BuildContext) -> list[tuple[str, str | None, str, int
     return [found[key] for key in sorted(found)]
 
 
+def version_downloads(downloads: list[tuple[str, str | None, str, int]], version: EditionVersion,
+                      sources: Work) -> list[tuple[str, str | None, str, int]]:
+    """The files of one version: its dated AKN expressions (``kaz@2026-01-31.xml``, written by ``--versions``),
+    and, on the versions whose text is the sources', the undated files (``akn/kk.xml``, the PDFs)."""
+    stamp = f"@{version.date.isoformat()}."
+    mine = []
+    for item in downloads:
+        name = item[0].rsplit("/", 1)[-1]
+        if ("@" in name and stamp in name) or ("@" not in name and version.work is sources):
+            mine.append(item)
+    return mine
+
+
 def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} kB"
 
@@ -211,7 +224,8 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
         rows = rows_of[key]
         for lang in present:
             columns = [lang] + [c for c in present if c != lang]
-            page = render_page(version, versions, lang, columns, rows, previous, same_text, downloads, cells)
+            page = render_page(version, versions, lang, columns, rows, previous, same_text,
+                               version_downloads(downloads, version, work), cells)
             write(f"{version.name}/{lang}.html", page, lang)
             if lang in changes:
                 from drafting.writers.redline.rendering import redline_html
@@ -241,7 +255,6 @@ def render_page(version: EditionVersion, versions: EditionVersions, lang: str, c
     short = {code: work.profile.labels.get(code, {}).get("language_short") or SHORT_NAMES.get(code, code.upper())
              for code in columns}
     names = {code: language_name(work, code) for code in columns}
-    current = versions.latest
     return environment().get_template("page.html.j2").render(
         lang=lang,
         root="../",
@@ -268,7 +281,7 @@ def render_page(version: EditionVersion, versions: EditionVersions, lang: str, c
         inline={code: _inline(work, code) for code in columns},
         downloads=[Download(f"../../{path}", path.split("/")[-1], language, digest, _size(size))
                    for path, language, digest, size in downloads],
-        downloads_of=version_label(current, lang) if current.work is not work else version_label(version, lang),
+        downloads_of=version_label(version, lang),
     )
 
 
