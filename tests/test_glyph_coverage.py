@@ -4,7 +4,10 @@ at its line and column; the build's P705 reads the same character maps (drafting
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,3 +90,21 @@ def test_cmaps_are_read_once_per_font_file() -> None:
     path = load_settings().font_files()[0]
     assert cmap(path) is cmap(path)
     assert 0x0416 in cmap(path)  # Ж: the fonts cover Cyrillic
+
+
+def test_cmaps_are_kept_across_runs_and_a_spoilt_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafting.checks import coverage
+
+    monkeypatch.setenv("DRAFTING_CACHE", str(tmp_path))
+    path = load_settings().font_files()[0]
+    coverage._cmap.cache_clear()
+    first = cmap(path)
+    [stored] = list((tmp_path / "cmaps").iterdir())
+    coverage._cmap.cache_clear()
+    monkeypatch.setitem(sys.modules, "fontTools.ttLib", None)  # a second run reads the cache, not the font
+    assert cmap(path) == first
+    monkeypatch.delitem(sys.modules, "fontTools.ttLib")
+    stored.write_text('{"not": "a list"}', encoding="utf-8")
+    coverage._cmap.cache_clear()
+    assert cmap(path) == first
+    coverage._cmap.cache_clear()

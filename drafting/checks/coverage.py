@@ -3,7 +3,9 @@
 Shared by ``drafting check`` (G801, here: every character of every source file at
 its line and column) and the PDF build (P705, ``drafting.writers.pdf.glyphs``, over
 the model just before rendering). Both read the fonts' character maps through
-``cmap`` (fontTools, cached per font file and its modification time) and decide
+``cmap`` (fontTools; kept per font file, its size and modification time, in
+memory and in the user's cache folder, so a warm ``check`` does not even import
+fontTools) and decide
 what is printable with ``printable``.
 
 The work is one set difference per file in the usual case (every character
@@ -15,6 +17,8 @@ nothing and is not checked.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import unicodedata
 from functools import lru_cache
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
     from drafting.source.tree import SourceTree
     from drafting.writers.pdf.settings import PrintSettings
 
+CMAP_FORMAT = 1  # the cached character maps' format (part of their cache key)
 MARKDOWN_SUFFIX = ".md"
 YAML_SUFFIX = ".yaml"
 
@@ -41,13 +46,47 @@ def cmap(path: Path) -> frozenset[int]:
 
 @lru_cache(maxsize=64)
 def _cmap(path: str, mtime_ns: int, size: int) -> frozenset[int]:
+    """Read once per process, and kept across runs in the user's cache (so `check` need not import fontTools)."""
+    stored = _stored(path, mtime_ns, size)
+    if stored is not None:
+        return stored
     from fontTools.ttLib import TTFont
 
     font = TTFont(path, lazy=True)
     try:
-        return frozenset(font.getBestCmap() or {})
+        codes = frozenset(font.getBestCmap() or {})
     finally:
         font.close()
+    _store(path, mtime_ns, size, codes)
+    return codes
+
+
+def _cache_file(path: str, mtime_ns: int, size: int) -> Path:
+    base = Path(os.environ.get("DRAFTING_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base if os.environ.get("DRAFTING_CACHE") else base / "drafting"
+    key = hashlib.sha256(f"{CMAP_FORMAT}\0{path}\0{mtime_ns}\0{size}".encode("utf-8")).hexdigest()[:32]
+    return folder / "cmaps" / f"{key}.json"
+
+
+def _stored(path: str, mtime_ns: int, size: int) -> frozenset[int] | None:
+    try:
+        data = json.loads(_cache_file(path, mtime_ns, size).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, list) or not all(isinstance(code, int) for code in data):
+        return None  # not ours: read the font
+    return frozenset(data)
+
+
+def _store(path: str, mtime_ns: int, size: int, codes: frozenset[int]) -> None:
+    from drafting.atomicfile import write_bytes
+
+    target = _cache_file(path, mtime_ns, size)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(target, json.dumps(sorted(codes), separators=(",", ":")).encode("utf-8"))
+    except OSError:
+        pass  # no cache folder to write: the next run reads the font again
 
 
 def covered(files: Iterable[Path]) -> frozenset[int]:
