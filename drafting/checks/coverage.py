@@ -91,8 +91,13 @@ def _store(path: str, mtime_ns: int, size: int, codes: frozenset[int]) -> None:
 
 def covered(files: Iterable[Path]) -> frozenset[int]:
     """The code points every one of the font files covers."""
-    maps = [cmap(path) for path in files]
-    return frozenset.intersection(*maps) if maps else frozenset()
+    maps = tuple(cmap(path) for path in files)
+    return _intersection(maps) if maps else frozenset()
+
+
+@lru_cache(maxsize=16)
+def _intersection(maps: tuple[frozenset[int], ...]) -> frozenset[int]:
+    return frozenset.intersection(*maps)
 
 
 def printable(char: str) -> bool:
@@ -191,13 +196,21 @@ def check_tree_sources(texts: dict[str, str], tree: SourceTree, codes: list[str]
                        settings: PrintSettings | None = None) -> None:
     """G801 over a work's source files against the print settings (``schemas/print.yaml`` unless given).
     Without installed fonts nothing is checked here: ``build`` names them (P701)."""
-    from drafting.writers.pdf.settings import load_settings
+    from drafting.writers.pdf.settings import SETTINGS_FILE
 
     try:
-        settings = settings or load_settings()
-    except DraftingError:
+        settings = settings or _settings(str(SETTINGS_FILE), os.stat(SETTINGS_FILE).st_mtime_ns)
+    except (DraftingError, OSError):
         return
     check_sources(texts, {path: tree.display(path) for path in texts}, fonts_by_language(settings, codes), diags)
+
+
+@lru_cache(maxsize=4)
+def _settings(path: str, mtime_ns: int) -> PrintSettings:
+    """The print settings, read once per process while the file stays the same (an error is not kept)."""
+    from drafting.writers.pdf.settings import load_settings
+
+    return load_settings(Path(path))
 
 
 def _language(path: str) -> str | None:

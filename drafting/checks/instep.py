@@ -50,19 +50,30 @@ def digest(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:DIGITS]
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a model class -> its fields but the location
+
+
+def _fields(kind: type) -> tuple[str, ...] | None:
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.name != "loc")
+    return names
+
+
 def _canon(value: object) -> object:
     """A value without its locations, references reduced to their targets: what must say the same."""
-    if isinstance(value, Ref):
-        return ("ref", value.kind, value.work, value.target, value.paragraph)
-    if isinstance(value, Text):
-        return " ".join(value.value.split())
-    if isinstance(value, Loc):
+    kind = type(value)
+    if kind is Text:
+        return " ".join(value.value.split())  # type: ignore[attr-defined]
+    if kind is Ref:
+        return ("ref", value.kind, value.work, value.target, value.paragraph)  # type: ignore[attr-defined]
+    if kind is tuple or kind is list:
+        return tuple(_canon(item) for item in value)  # type: ignore[attr-defined]
+    if kind is Loc:
         return None
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(_canon(getattr(value, f.name)) for f in dataclasses.fields(value)
-                                        if f.name != "loc"))
-    if isinstance(value, (tuple, list)):
-        return tuple(_canon(item) for item in value)
+    names = _fields(kind)
+    if names is not None:
+        return (kind.__name__, *(_canon(getattr(value, name)) for name in names))
     return value
 
 
