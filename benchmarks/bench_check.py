@@ -29,7 +29,7 @@ GLYPHS: dict[str, tuple[float, float]] = {}  # tree -> (check seconds, glyph cov
 
 
 def timed(source: Path, repeat: int, name: str = "") -> tuple[float, int, int]:
-    from drafting.checks.coverage import _cmap, check_tree_sources
+    from drafting.checks.coverage import _MEMORY, check_tree_sources
     from drafting.diagnostics import Diagnostics
 
     best = glyphs = float("inf")
@@ -38,7 +38,7 @@ def timed(source: Path, repeat: int, name: str = "") -> tuple[float, int, int]:
         loaded = load(source)
         best = min(best, time.perf_counter() - start)
         assert loaded.work is not None
-        _cmap.cache_clear()
+        _MEMORY.clear()
         start = time.perf_counter()
         check_tree_sources(loaded.texts, loaded.tree, loaded.work.meta.codes, Diagnostics())
         glyphs = min(glyphs, time.perf_counter() - start)

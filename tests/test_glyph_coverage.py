@@ -95,16 +95,23 @@ def test_cmaps_are_read_once_per_font_file() -> None:
 def test_cmaps_are_kept_across_runs_and_a_spoilt_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from drafting.checks import coverage
 
-    monkeypatch.setenv("DRAFTING_CACHE", str(tmp_path))
     path = load_settings().font_files()[0]
-    coverage._cmap.cache_clear()
-    first = cmap(path)
-    [stored] = list((tmp_path / "cmaps").iterdir())
-    coverage._cmap.cache_clear()
+    coverage._MEMORY.clear()
+    first = cmap(path, tmp_path)
+    [stored] = list(tmp_path.iterdir())
+    coverage._MEMORY.clear()
     monkeypatch.setitem(sys.modules, "fontTools.ttLib", None)  # a second run reads the cache, not the font
-    assert cmap(path) == first
+    assert cmap(path, tmp_path) == first
     monkeypatch.delitem(sys.modules, "fontTools.ttLib")
     stored.write_text('{"not": "a list"}', encoding="utf-8")
-    coverage._cmap.cache_clear()
-    assert cmap(path) == first
-    coverage._cmap.cache_clear()
+    coverage._MEMORY.clear()
+    assert cmap(path, tmp_path) == first
+
+
+def test_check_keeps_the_maps_with_the_project(tmp_path: Path) -> None:
+    source = make_repo(tmp_path)
+    from drafting_repo import run
+
+    assert run("check", source, env={"XDG_CACHE_HOME": str(tmp_path / "user-cache")}).returncode == 0
+    assert list((source.parent / ".drafting-cache" / "cmaps").glob("*.json"))
+    assert not list((tmp_path / "user-cache").rglob("cmaps"))  # (the parse cache's signing key lives there)

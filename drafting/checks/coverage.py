@@ -4,8 +4,8 @@ Shared by ``drafting check`` (G801, here: every character of every source file a
 its line and column) and the PDF build (P705, ``drafting.writers.pdf.glyphs``, over
 the model just before rendering). Both read the fonts' character maps through
 ``cmap`` (fontTools; kept per font file, its size and modification time, in
-memory and in the user's cache folder, so a warm ``check`` does not even import
-fontTools) and decide
+memory and, for ``check``, in the project's cache folder, so a warm ``check``
+does not even import fontTools) and decide
 what is printable with ``printable``.
 
 The work is one set difference per file in the usual case (every character
@@ -38,39 +38,43 @@ MARKDOWN_SUFFIX = ".md"
 YAML_SUFFIX = ".yaml"
 
 
-def cmap(path: Path) -> frozenset[int]:
-    """The code points the font file has a glyph for."""
+_MEMORY: dict[tuple[str, int, int], frozenset[int]] = {}  # (font file, mtime, size) -> its code points
+
+
+def cmap(path: Path, keep: Path | None = None) -> frozenset[int]:
+    """The code points the font file has a glyph for: read once per process, and kept in the folder ``keep``
+    across runs when given (``check`` gives the project's cache, so a warm run need not import fontTools)."""
     stat = os.stat(path)
-    return _cmap(str(path), stat.st_mtime_ns, stat.st_size)
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    found = _MEMORY.get(key)
+    if found is None:
+        found = _stored(keep, key) if keep is not None else None
+        if found is None:
+            found = _read_font(key[0])
+            if keep is not None:
+                _store(keep, key, found)
+        _MEMORY[key] = found
+    return found
 
 
-@lru_cache(maxsize=64)
-def _cmap(path: str, mtime_ns: int, size: int) -> frozenset[int]:
-    """Read once per process, and kept across runs in the user's cache (so `check` need not import fontTools)."""
-    stored = _stored(path, mtime_ns, size)
-    if stored is not None:
-        return stored
+def _read_font(path: str) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     font = TTFont(path, lazy=True)
     try:
-        codes = frozenset(font.getBestCmap() or {})
+        return frozenset(font.getBestCmap() or {})
     finally:
         font.close()
-    _store(path, mtime_ns, size, codes)
-    return codes
 
 
-def _cache_file(path: str, mtime_ns: int, size: int) -> Path:
-    base = Path(os.environ.get("DRAFTING_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base if os.environ.get("DRAFTING_CACHE") else base / "drafting"
-    key = hashlib.sha256(f"{CMAP_FORMAT}\0{path}\0{mtime_ns}\0{size}".encode("utf-8")).hexdigest()[:32]
-    return folder / "cmaps" / f"{key}.json"
+def _cache_file(folder: Path, key: tuple[str, int, int]) -> Path:
+    digest = hashlib.sha256(f"{CMAP_FORMAT}\0{key[0]}\0{key[1]}\0{key[2]}".encode("utf-8")).hexdigest()[:32]
+    return folder / f"{digest}.json"
 
 
-def _stored(path: str, mtime_ns: int, size: int) -> frozenset[int] | None:
+def _stored(folder: Path, key: tuple[str, int, int]) -> frozenset[int] | None:
     try:
-        data = json.loads(_cache_file(path, mtime_ns, size).read_text(encoding="utf-8"))
+        data = json.loads(_cache_file(folder, key).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, list) or not all(isinstance(code, int) for code in data):
@@ -78,20 +82,19 @@ def _stored(path: str, mtime_ns: int, size: int) -> frozenset[int] | None:
     return frozenset(data)
 
 
-def _store(path: str, mtime_ns: int, size: int, codes: frozenset[int]) -> None:
+def _store(folder: Path, key: tuple[str, int, int], codes: frozenset[int]) -> None:
     from drafting.atomicfile import write_bytes
 
-    target = _cache_file(path, mtime_ns, size)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(target, json.dumps(sorted(codes), separators=(",", ":")).encode("utf-8"))
+        folder.mkdir(parents=True, exist_ok=True)
+        write_bytes(_cache_file(folder, key), json.dumps(sorted(codes), separators=(",", ":")).encode("utf-8"))
     except OSError:
         pass  # no cache folder to write: the next run reads the font again
 
 
-def covered(files: Iterable[Path]) -> frozenset[int]:
+def covered(files: Iterable[Path], keep: Path | None = None) -> frozenset[int]:
     """The code points every one of the font files covers."""
-    maps = tuple(cmap(path) for path in files)
+    maps = tuple(cmap(path, keep) for path in files)
     return _intersection(maps) if maps else frozenset()
 
 
@@ -145,13 +148,13 @@ def _printed_spans(path: str, text: str) -> list[tuple[int, int]]:
 
 
 def check_sources(texts: dict[str, str], display: dict[str, str], fonts_for: dict[str | None, list[Path]],
-                  diags: Diagnostics) -> None:
+                  diags: Diagnostics, keep: Path | None = None) -> None:
     """G801 at the first line and column of each character a file uses that its fonts lack.
 
     ``texts``: relative path -> text; ``display``: relative path -> the path to show; ``fonts_for``: a
     language -> the font files that print it, and None -> every font file (for YAML, which holds all languages).
     """
-    codes = {lang: covered(files) for lang, files in fonts_for.items()}
+    codes = {lang: covered(files, keep) for lang, files in fonts_for.items()}
     for path, text in texts.items():
         lang = _language(path)
         if lang not in fonts_for:
@@ -193,8 +196,9 @@ def fonts_by_language(settings: PrintSettings, codes: list[str]) -> dict[str | N
 
 
 def check_tree_sources(texts: dict[str, str], tree: SourceTree, codes: list[str], diags: Diagnostics,
-                       settings: PrintSettings | None = None) -> None:
-    """G801 over a work's source files against the print settings (``schemas/print.yaml`` unless given).
+                       settings: PrintSettings | None = None, keep: Path | None = None) -> None:
+    """G801 over a work's source files against the print settings (``schemas/print.yaml`` unless given);
+    ``keep``: a folder to keep the fonts' character maps in across runs.
     Without installed fonts nothing is checked here: ``build`` names them (P701)."""
     from drafting.writers.pdf.settings import SETTINGS_FILE
 
@@ -202,7 +206,8 @@ def check_tree_sources(texts: dict[str, str], tree: SourceTree, codes: list[str]
         settings = settings or _settings(str(SETTINGS_FILE), os.stat(SETTINGS_FILE).st_mtime_ns)
     except (DraftingError, OSError):
         return
-    check_sources(texts, {path: tree.display(path) for path in texts}, fonts_by_language(settings, codes), diags)
+    check_sources(texts, {path: tree.display(path) for path in texts}, fonts_by_language(settings, codes), diags,
+                  keep)
 
 
 @lru_cache(maxsize=4)

@@ -45,7 +45,7 @@ def check(
     if since and loaded.work is not None:
         _in_step_since(folder, since, loaded.work, loaded.diagnostics)
     if loaded.work is not None:
-        _glyphs(loaded)
+        _glyphs(loaded, folder, cache)
     items = loaded.diagnostics.sorted()
     if fmt is Format.json:
         typer.echo(to_json(items))
@@ -60,12 +60,15 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _glyphs(loaded: Loaded) -> None:
-    """G801: every character of the sources against the print fonts (``drafting.checks.coverage``)."""
+def _glyphs(loaded: Loaded, folder: Path, cache: bool) -> None:
+    """G801: every character of the sources against the print fonts (``drafting.checks.coverage``); with
+    ``cache``, the fonts' character maps are kept in the project's cache (``.drafting-cache/cmaps``)."""
     from drafting.checks.coverage import check_tree_sources
+    from drafting.writers.cachedir import project_cache
 
     if loaded.work is not None:
-        check_tree_sources(loaded.texts, loaded.tree, loaded.work.meta.codes, loaded.diagnostics)
+        keep = project_cache(folder) / "cmaps" if cache else None
+        check_tree_sources(loaded.texts, loaded.tree, loaded.work.meta.codes, loaded.diagnostics, keep=keep)
 
 
 def _in_step_since(source: Path, revision: str, work: Work, diags: Diagnostics) -> None:
@@ -94,7 +97,7 @@ def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: 
         if since and loaded.work is not None:
             _in_step_since(found.library.works[short], since, loaded.work, loaded.diagnostics)
         if loaded.work is not None:
-            _glyphs(loaded)
+            _glyphs(loaded, found.library.works[short], cache)
         every.extend(loaded.diagnostics.items)
         files += loaded.files
         if verbose and loaded.work is not None:
