@@ -32,9 +32,17 @@ def _alias_bomb(levels: int = 12) -> str:
 
 def _check_quickly(source: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "drafting", "check", str(source)],
+    done = subprocess.run([sys.executable, "-m", "drafting", "check", "--no-cache", str(source)],
                           capture_output=True, text=True, timeout=60)
     return done, time.monotonic() - started
+
+
+def _peer_seconds() -> float:
+    """The same check of the untouched tree, measured in the same run (the machine may be shared and slow):
+    the bomb must cost less than a second more than an ordinary check."""
+    from conftest import MINI
+
+    return _check_quickly(MINI)[1]
 
 
 def _write_front_matter(mini: Path, front: str) -> None:
@@ -50,8 +58,8 @@ def test_alias_bomb_is_refused_within_a_second(mini: Path) -> None:
     assert "Traceback" not in done.stderr
     assert f"{ARTICLE}:5:" in done.stdout.replace(str(mini) + "/", "")
     assert "error F207 YAML refused: aliases (*name) are not allowed in sources; write the value out" in done.stdout
-    # the interpreter's start-up is part of the time; the check itself is milliseconds
-    assert seconds < 1 + _startup_seconds()
+    # the interpreter's start-up and the ordinary check are part of the time; the bomb adds milliseconds
+    assert seconds < 1 + _peer_seconds()
 
 
 def test_deep_nesting_is_refused_within_a_second(mini: Path) -> None:
@@ -60,7 +68,7 @@ def test_deep_nesting_is_refused_within_a_second(mini: Path) -> None:
     done, seconds = _check_quickly(mini)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert f"error F207 YAML refused: nested more than {MAX_YAML_DEPTH} levels deep" in done.stdout
-    assert seconds < 1 + _startup_seconds()
+    assert seconds < 1 + _peer_seconds()
 
 
 def test_oversized_yaml_is_refused_without_parsing() -> None:
@@ -76,12 +84,6 @@ def test_ordinary_yaml_still_parses_with_its_lines() -> None:
     doc = parse_yaml("a:\n  b:\n    - c: 1\n", "ok.yaml", 3, diags)
     assert doc is not None and not diags.items
     assert doc.data == {"a": {"b": [{"c": 1}]}} and doc.line_of(("a", "b", 0)) == 5
-
-
-def _startup_seconds() -> float:
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "drafting", "--version"], capture_output=True, timeout=60, check=True)
-    return time.monotonic() - started
 
 
 def test_version_option() -> None:
