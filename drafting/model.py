@@ -44,6 +44,8 @@ class Ref:
     ``children`` is the text as the drafter wrote it; empty means "fill in the label".
     ``kind`` is "article" (``art:ID`` or ``art:ID/PARAGRAPH``) or "annex" (``annex:ID``).
     ``work`` names another act of the repository (``constitution:art:ID``): its short name; None for this act.
+    ``points`` continues the path below the paragraph (``art:ID/2/9``: point 9) of paragraph 2), as an
+    amending act names its targets (docs/amend.md).
     """
 
     target: str
@@ -52,6 +54,7 @@ class Ref:
     loc: Loc
     kind: str = "article"
     work: str | None = None
+    points: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,8 +164,24 @@ def _block_inlines(text: InlineSeq, tables: tuple[Table, ...], points: tuple[Poi
 
 
 @dataclass(frozen=True)
+class QuotedStructure:
+    """An amending act's quoted structure: a ``quoted`` fence kept verbatim (docs/amend.md).
+
+    ``text`` is the fence's content with its indentation under the item removed: the exact
+    source text of the amended act's unit; ``info`` the rest of the info string (``file=...``).
+    """
+
+    text: str
+    info: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Point:
-    """A point of a paragraph, or a sub-point of a point (``points``, to the depth the profile allows)."""
+    """A point of a paragraph, or a sub-point of a point (``points``, to the depth the profile allows).
+
+    ``quoted`` holds the quoted structure of an amending act's instruction (profiles with ``quoted: true``).
+    """
 
     num: str
     text: InlineSeq
@@ -170,6 +189,7 @@ class Point:
     points: tuple[Point, ...] = ()
     tables: tuple[Table, ...] = ()
     wrapup: InlineSeq = ()
+    quoted: tuple[QuotedStructure, ...] = ()
 
     def inlines(self) -> list[InlineSeq]:
         return _block_inlines(self.text, self.tables, self.points, self.wrapup)
@@ -364,6 +384,16 @@ class Publication:
 
 
 @dataclass(frozen=True)
+class AmendedWork:
+    """What an amending act amends (work.yaml ``amends:``, docs/amend.md)."""
+
+    work: str  # the amended act's short name, the prefix of the instructions' links
+    uri: str  # its FRBR work URI
+    profile: str  # its profile, for reading the quoted structure
+    version: str  # the version (name or commit) the instructions apply to
+
+
+@dataclass(frozen=True)
 class WorkMeta:
     country: str
     doctype: str
@@ -382,6 +412,7 @@ class WorkMeta:
     uri: str | None = None  # the work's FRBR URI as published, kept verbatim (an imported year-only date)
     build_versions: bool = False  # `build: {versions: true}`: build every named version's AKN
     short: str | None = None  # the act's short name in a repository of acts (drafting.yaml)
+    amends: AmendedWork | None = None  # an amending act: the act it amends
 
     @property
     def codes(self) -> list[str]:

@@ -85,6 +85,8 @@ class Profile:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     levels: tuple[Level, ...] = ()
     annexes: str = "optional"  # "optional" or "forbidden"
+    quoted: bool = False  # an amending act's profile: points may hold ``quoted`` fences (docs/amend.md)
+    amend_renumbers: bool = False  # an act whose amending acts renumber the units after an insertion or deletion
 
     def __post_init__(self) -> None:
         if not self.levels:
@@ -112,6 +114,8 @@ class Profile:
                 paragraph_inserted=bool(paragraph and paragraph.inserted),
                 point_inserted=any(level.inserted for level in points),
                 labels=labels, levels=levels, annexes=str(data.get("annexes", "optional")),
+                quoted=bool(data.get("quoted", False)),
+                amend_renumbers=bool(data.get("amendments", {}).get("renumber", False)),
             )
         sections = data.get("sections", {})
         articles = data.get("articles", {})
@@ -126,6 +130,7 @@ class Profile:
             paragraph_inserted=bool(data.get("paragraphs", {}).get("inserted", False)),
             point_inserted=bool(data.get("points", {}).get("inserted", False)),
             labels=labels,
+            amend_renumbers=bool(data.get("amendments", {}).get("renumber", False)),
         )
 
     def label(self, lang: str, key: str, **values: str) -> str:

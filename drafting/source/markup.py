@@ -22,8 +22,8 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
 from drafting.diagnostics import Diagnostics
-from drafting.model import (Emphasis, Inline, InlineSeq, Loc, Note, Paragraph, Point, Ref, Strong, Table, TableCell,
-                            TableRow, Term, Text, plain_text)
+from drafting.model import (Emphasis, Inline, InlineSeq, Loc, Note, Paragraph, Point, QuotedStructure, Ref, Strong,
+                            Table, TableCell, TableRow, Term, Text, plain_text)
 from drafting.numbering import parse_number
 from drafting.profile import Level, Profile
 from drafting.source.linkspans import install as install_link_spans
@@ -54,7 +54,8 @@ _NATIVE = re.compile(r"[0-9]{1,9}")
 _SLUG = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 # another act of the repository by its short name: constitution:art:ID
 _WORK = rf"(?:({_SLUG}):)?"
-_REF_HREF = re.compile(rf"^{_WORK}art:({_SLUG})(?:/([1-9][0-9]*[A-Z]*(?:-[1-9][0-9]*)*))?$")
+_REF_HREF = re.compile(rf"^{_WORK}art:({_SLUG})(?:/([1-9][0-9]*[A-Z]*(?:-[1-9][0-9]*)*|0)"
+                       r"((?:/[0-9A-Za-z\u0430-\u044f\u0451]{1,8}(?:-[1-9][0-9]*)*)*))?$")
 _ANNEX_HREF = re.compile(rf"^{_WORK}annex:({_SLUG})$")
 _TERM_HREF = re.compile(rf"^(def|term):({_SLUG})$")
 _TODO = re.compile(r"\bTODO\b")
@@ -254,9 +255,11 @@ def _unnumbered_paragraph(blocks: list[SyntaxTreeNode], ctx: BodyContext) -> Par
     return Paragraph(None, text, ctx.loc(_line(blocks[0])), points, wrapup, tables)
 
 
-def _content(blocks: list[SyntaxTreeNode], ctx: BodyContext, start: int, depth: int,
-             what: str) -> tuple[InlineSeq, tuple[Table, ...], tuple[Point, ...], InlineSeq]:
-    """Text, tables, the points at ``depth`` (1: a paragraph's points) and closing text."""
+def _content(blocks: list[SyntaxTreeNode], ctx: BodyContext, start: int, depth: int, what: str,
+             quoted: list[QuotedStructure] | None = None
+             ) -> tuple[InlineSeq, tuple[Table, ...], tuple[Point, ...], InlineSeq]:
+    """Text, tables, the points at ``depth`` (1: a paragraph's points) and closing text; a point's
+    ``quoted`` fences into ``quoted`` where the profile has quoted structure."""
     text: InlineSeq = ()
     tables: list[Table] = []
     points: list[Point] = []
@@ -274,6 +277,9 @@ def _content(blocks: list[SyntaxTreeNode], ctx: BodyContext, start: int, depth: 
                                         "then at most one closing block")
         elif block.type == "table" and not points:
             tables.append(_table(block, ctx))
+        elif block.type == "fence" and quoted is not None and ctx.profile.quoted \
+                and block.info.split(" ")[0] == "quoted" and not points:
+            quoted.append(_quoted(block, ctx))
         elif block.type == "ordered_list" and level is not None and _list_matches(block, level, ctx) \
                 and not points and not wrapup:
             points.extend(_point(item, ctx, depth) for item in block.children)
@@ -293,8 +299,25 @@ def _content(blocks: list[SyntaxTreeNode], ctx: BodyContext, start: int, depth: 
 
 def _point(item: SyntaxTreeNode, ctx: BodyContext, depth: int) -> Point:
     num = _item_number(item, ctx)
-    text, tables, points, wrapup = _content(list(item.children), ctx, _line(item), depth + 1, "point")
-    return Point(num, text, ctx.loc(_line(item)), points, tables, wrapup)
+    quoted: list[QuotedStructure] = []
+    text, tables, points, wrapup = _content(list(item.children), ctx, _line(item), depth + 1, "point", quoted)
+    return Point(num, text, ctx.loc(_line(item)), points, tables, wrapup, tuple(quoted))
+
+
+def _quoted(block: SyntaxTreeNode, ctx: BodyContext) -> QuotedStructure:
+    """A ``quoted`` fence's content from the source lines as written (the parsed body has list markers
+    replaced by placeholders): each line loses at most the opening fence's indentation."""
+    first, end = block.map or (0, 1)
+    opening = ctx.lines[first]
+    indent = len(opening) - len(opening.lstrip(" "))
+    fence = opening.strip()[:len(block.markup)]
+    last = end - 1
+    closed = last > first and last < len(ctx.lines) and ctx.lines[last].strip().startswith(fence) \
+        and not ctx.lines[last].strip().strip(fence[0])
+    lines = ctx.lines[first + 1:last if closed else end]
+    text = "".join(line[min(indent, len(line) - len(line.lstrip(" "))):] + "\n" for line in lines)
+    info = block.info.split(" ", 1)[1].strip() if " " in block.info else ""
+    return QuotedStructure(text, info, ctx.loc(first))
 
 
 def _table(block: SyntaxTreeNode, ctx: BodyContext) -> Table:
@@ -394,7 +417,8 @@ def _link(node: SyntaxTreeNode, ctx: BodyContext, start: int, end: int) -> list[
     loc = Loc(ctx.display, line, col)
     match = _REF_HREF.match(href)
     if match:
-        return [Ref(match.group(2), match.group(3), tuple(children), loc, "article", match.group(1))]
+        points = tuple(match.group(4).split("/")[1:]) if match.group(4) else ()
+        return [Ref(match.group(2), match.group(3), tuple(children), loc, "article", match.group(1), points)]
     annex = _ANNEX_HREF.match(href)
     if annex:
         return [Ref(annex.group(2), None, tuple(children), loc, "annex", annex.group(1))]

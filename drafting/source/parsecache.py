@@ -95,7 +95,7 @@ class CachingReader(Reader):
     def _levels_key(self) -> str:
         if getattr(self, "_levels_for", None) is not self.profile:
             self._levels_for = self.profile
-            self._levels = repr(self.profile.levels)
+            self._levels = repr((self.profile.levels, self.profile.quoted))
         return self._levels
 
 

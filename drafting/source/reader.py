@@ -16,7 +16,7 @@ from typing import Any
 
 from drafting.diagnostics import Diagnostics
 from drafting.source.markup import parse_annex_body, parse_article_body, parse_preamble_body
-from drafting.model import (SourceDocument, Annex, Article, Container, Expression, Language, Loc, Preamble, Publication, Version,
+from drafting.model import (AmendedWork, SourceDocument, Annex, Article, Container, Expression, Language, Loc, Preamble, Publication, Version,
                             Work, WorkMeta)
 from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
@@ -252,7 +252,7 @@ class Reader:
             profile=data["profile"], version=data.get("version"), versions=versions, publications=publications,
             authors={k: dict(v) for k, v in data.get("authors", {}).items()}, loc=Loc(where, 1),
             uri=data.get("uri"), build_versions=bool(data.get("build", {}).get("versions", False)),
-            short=data.get("short"),
+            short=data.get("short"), amends=_amended_work(data.get("amends")),
         )
 
     def _profile(self, meta: WorkMeta | None, layout: Layout, readable: set[str]) -> Profile:
@@ -518,3 +518,9 @@ def read_tree(tree: SourceTree) -> ReadResult:
 
 def _source_document(data: dict[str, Any] | None) -> SourceDocument | None:
     return SourceDocument(data["uri"], dict(data.get("title", {}))) if data else None
+
+
+def _amended_work(data: dict[str, Any] | None) -> AmendedWork | None:
+    if not data:
+        return None
+    return AmendedWork(str(data["work"]), str(data["uri"]), str(data["profile"]), str(data["version"]))

@@ -21,11 +21,12 @@ import json
 import re
 import shutil
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from markupsafe import Markup
 import yaml
 
 from drafting.writers.artifacts import Artifact, BuildContext
@@ -35,6 +36,7 @@ from drafting.writers.html.edition import NATIVE_NAMES, SHORT_NAMES, language_na
 from drafting.writers.html.parallel import Parallel, parallel
 from drafting.writers.html.render import InlineRenderer
 from drafting.writers.html.search import index_site
+from drafting.writers.html.twoway import Group, run_on_two_cores
 from drafting.writers.html.versions import EditionVersion, EditionVersions, edition_versions
 from drafting.writers.manifest import MANIFEST, sha256
 from drafting.model import Work
@@ -201,39 +203,69 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
 
     downloads = collect_downloads(ctx)
     redline_css = (TEMPLATES_DIR / "redline" / "redline.css").read_text(encoding="utf-8")
-    rows_of: dict[tuple[int, bool], Parallel] = {}
     cells = CellCache()
+    articles = RowCache()
+    groups: dict[object, Group] = {}  # jobs sharing a cache: the pages (and redlines) of one text
+    # comparisons and rows are made where they are first needed, in whichever process renders that group
+    changes_of: dict[str, dict[str, Redline]] = {}
+    rows_of: dict[tuple[int, bool], Parallel] = {}
+
+    def job(group: object, cost: float, relative: str, lang: str, render: Callable[[], str]) -> None:
+        def run() -> None:
+            ctx.path(f"{SITE}/{relative}").write_text(render(), encoding="utf-8")
+
+        groups.setdefault(group, Group(0.0)).jobs.append(run)
+        groups[group].cost += cost
+        artifacts.append(Artifact(f"{SITE}/{relative}", SITE, lang))
+
+    def changes(version: EditionVersion, previous: EditionVersion) -> dict[str, Redline]:
+        if version.name not in changes_of:
+            found = {lang: compare_versions(previous, version, lang) for lang in codes}
+            changes_of[version.name] = {lang: redline for lang, redline in found.items() if redline is not None}
+        return changes_of[version.name]
+
+    def rows_for(key: tuple[int, bool], version: EditionVersion, previous: EditionVersion | None,
+                 present: list[str]) -> Parallel:
+        if key not in rows_of:
+            marked = changes(version, previous) if key[1] and previous is not None else {}
+            rows_of[key] = parallel(version.work, present, marked)
+        return rows_of[key]
+
+    def page(version: EditionVersion, previous: EditionVersion | None, same_text: bool, key: tuple[int, bool],
+             present: list[str], lang: str) -> str:
+        columns = [lang] + [c for c in present if c != lang]
+        return render_page(version, versions, lang, columns, rows_for(key, version, previous, present), previous,
+                           same_text, version_downloads(downloads, version, work), cells, articles)
+
+    def redline_page(version: EditionVersion, previous: EditionVersion, lang: str) -> str:
+        return _redline_page(changes(version, previous)[lang], lang, version.work, redline_css)
+
+    seen: set[tuple[int, bool]] = set()
     for version in versions.versions:
         previous = versions.previous(version.name)
         same_text = previous is not None and version.same_text_as is not None and \
             previous.work is version.work
-        changes: dict[str, Redline] = {}
-        if previous is not None and not same_text:
-            ctx.progress(f"site: comparing {previous.name} and {version.name}")
-            for lang in codes:
-                redline = compare_versions(previous, version, lang)
-                if redline is not None:
-                    changes[lang] = redline
         present = [c for c in codes if c in version.work.expressions]
         if not present:
             continue
+        compared = [lang for lang in codes if previous is not None and not same_text
+                    and lang in previous.work.expressions and lang in version.work.expressions]
+        if compared:
+            ctx.progress(f"site: comparing {previous.name if previous else ''} and {version.name}")
         # one set of rows per text (versions with the same text and no changes share it), cells in any order
-        key = (id(version.work), bool(changes))
-        if key not in rows_of:
-            rows_of[key] = parallel(version.work, present, changes)
-        rows = rows_of[key]
+        key = (id(version.work), bool(compared))
+        first_use = key not in seen
+        seen.add(key)
         for lang in present:
-            columns = [lang] + [c for c in present if c != lang]
-            page = render_page(version, versions, lang, columns, rows, previous, same_text,
-                               version_downloads(downloads, version, work), cells)
-            write(f"{version.name}/{lang}.html", page, lang)
-            if lang in changes:
-                from drafting.writers.redline.rendering import redline_html
-                from drafting.writers.redline.labels import Labels
-
-                write(f"{version.name}/redline-{lang}.html",
-                      redline_html(changes[lang], Labels(lang, version.work.profile), changed_only=True,
-                                   stylesheet=redline_css), lang)
+            # a page whose rows are already rendered (RowCache) costs little; a comparison costs about a page
+            cost = (1.0 + (1.0 if lang in compared else 0.0)) if first_use else 0.2
+            job(key, cost, f"{version.name}/{lang}.html", lang,
+                partial(page, version, previous, same_text, key, present, lang))
+            if lang in compared and previous is not None:
+                job(key, 1.0, f"{version.name}/redline-{lang}.html", lang,
+                    partial(redline_page, version, previous, lang))
+    ctx.progress("site: writing the pages")
+    run_on_two_cores(list(groups.values()))
     write("link.html", render_link_page(work, versions, codes), None)
     write("index.html", render_index(work, versions, codes), None)
     for asset in ASSETS:
@@ -246,16 +278,24 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
     return artifacts
 
 
+def _redline_page(redline: Redline, lang: str, work: Work, stylesheet: str) -> str:
+    from drafting.writers.redline.labels import Labels
+    from drafting.writers.redline.rendering import redline_html
+
+    return redline_html(redline, Labels(lang, work.profile), changed_only=True, stylesheet=stylesheet)
+
+
 def render_page(version: EditionVersion, versions: EditionVersions, lang: str, columns: list[str], rows: Parallel,
                 previous: EditionVersion | None, same_text: bool,
-                downloads: list[tuple[str, str | None, str, int]], cells: CellCache | None = None) -> str:
+                downloads: list[tuple[str, str | None, str, int]], cells: CellCache | None = None,
+                articles: RowCache | None = None) -> str:
     work = version.work
     L = site_label(lang)
     labels_of = {code: _profile_label(work, code) for code in columns}
     short = {code: work.profile.labels.get(code, {}).get("language_short") or SHORT_NAMES.get(code, code.upper())
              for code in columns}
     names = {code: language_name(work, code) for code in columns}
-    return environment().get_template("page.html.j2").render(
+    context: dict[str, Any] = dict(
         lang=lang,
         root="../",
         cell_html=cells or CellCache(),
@@ -283,6 +323,36 @@ def render_page(version: EditionVersion, versions: EditionVersions, lang: str, c
                    for path, language, digest, size in downloads],
         downloads_of=version_label(version, lang),
     )
+    context["row_html"] = (articles or RowCache()).bind(rows, context)
+    return environment().get_template("page.html.j2").render(**context)
+
+
+class RowCache:
+    """Each article row's markup once per text, page language and column order.
+
+    An article row (templates/site/article-row.html.j2) depends on the rows of
+    a text, the page's language and the order of its columns, never on the
+    version that shows it, so versions with the same text (the referendum and
+    in-force pages repeat the final draft's) render it once. Keys are the rows'
+    identities: keep the rows alive as long as the cache (the build does).
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[int, str, tuple[str, ...], int], tuple[object, Markup]] = {}
+
+    def bind(self, rows: Parallel, context: dict[str, Any]) -> Callable[[object], Markup]:
+        template = environment().get_template("article-row.html.j2")
+        base = (id(rows), str(context["lang"]), tuple(context["columns"]))
+
+        def row_html(row: object) -> Markup:
+            key = (*base, id(row))
+            found = self._done.get(key)
+            if found is None or found[0] is not row:
+                found = (row, Markup(template.render(row=row, **context).removesuffix("\n")))
+                self._done[key] = found
+            return found[1]
+
+        return row_html
 
 
 _renderers: dict[tuple[int, str], tuple[Work, InlineRenderer]] = {}
