@@ -195,3 +195,27 @@ def test_out_of_step_follows_the_languages_rule(changed: set[str], data: st.Data
     expected = {lang for lang in LANGS if lang not in changed and set(follows[lang]) & changed}
     assert {s.lang for s in stale} == expected
     assert all(s.unit.key == key and s.unit.loc.path.endswith(f".{s.lang}.md") for s in stale)
+
+
+def test_a_field_the_model_gains_later_keeps_the_recorded_hashes() -> None:
+    """The marks must outlive the model: a new field with a default (unused) leaves every hash as it was."""
+    import dataclasses
+
+    from drafting.checks.instep import _canon, digest
+    from drafting.model import Text
+
+    @dataclasses.dataclass(frozen=True)
+    class Point:  # as it was
+        num: str
+        text: tuple[Text, ...]
+
+    before = digest(_canon(Point("1", (Text("a  text"),))))
+
+    @dataclasses.dataclass(frozen=True)  # type: ignore[no-redef]
+    class Point:  # a field added later
+        num: str
+        text: tuple[Text, ...]
+        quoted: tuple[str, ...] = ()
+
+    assert digest(_canon(Point("1", (Text("a text"),)))) == before
+    assert digest(_canon(Point("1", (Text("a text"),), ("x",)))) != before

@@ -50,30 +50,48 @@ def digest(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:DIGITS]
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}  # a model class -> its fields but the location
+_NO_DEFAULT = object()
+_FIELDS: dict[type, tuple[tuple[str, object], ...]] = {}  # a model class -> (field, default) but the location
 
 
-def _fields(kind: type) -> tuple[str, ...] | None:
-    names = _FIELDS.get(kind)
-    if names is None and dataclasses.is_dataclass(kind):
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.name != "loc")
-    return names
+def _fields(kind: type) -> tuple[tuple[str, object], ...] | None:
+    found = _FIELDS.get(kind)
+    if found is None and dataclasses.is_dataclass(kind):
+        pairs = []
+        for f in dataclasses.fields(kind):
+            if f.name == "loc":
+                continue
+            if f.default is not dataclasses.MISSING:
+                default: object = f.default
+            elif f.default_factory is not dataclasses.MISSING:
+                default = f.default_factory()
+            else:
+                default = _NO_DEFAULT
+            pairs.append((f.name, default))
+        found = _FIELDS[kind] = tuple(pairs)
+    return found
 
 
 def _canon(value: object) -> object:
-    """A value without its locations, references reduced to their targets: what must say the same."""
+    """A value without its locations, references reduced to their targets: what must say the same.
+
+    A field at its default value is left out, so that a field the model gains later (with a default) does
+    not change the hash of every text that does not use it, and the recorded marks stay good."""
     kind = type(value)
     if kind is Text:
         return " ".join(value.value.split())  # type: ignore[attr-defined]
     if kind is Ref:
-        return ("ref", value.kind, value.work, value.target, value.paragraph)  # type: ignore[attr-defined]
+        ref: Ref = value  # type: ignore[assignment]
+        return ("ref", ref.kind, ref.work, ref.target, ref.paragraph, *ref.points)
     if kind is tuple or kind is list:
         return tuple(_canon(item) for item in value)  # type: ignore[attr-defined]
     if kind is Loc:
         return None
-    names = _fields(kind)
-    if names is not None:
-        return (kind.__name__, *(_canon(getattr(value, name)) for name in names))
+    fields = _fields(kind)
+    if fields is not None:
+        found = [(name, getattr(value, name)) for name, default in fields]
+        return (kind.__name__, *((name, _canon(item)) for (name, item), (_, default) in zip(found, fields)
+                                 if item != default))
     return value
 
 
