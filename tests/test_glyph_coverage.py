@@ -43,6 +43,7 @@ def test_characters_the_fonts_lack_are_named_at_line_and_column(tmp_path: Path) 
         f"{shown}:7:19: error G801 " + _lacks("🙂", "U+1F642 SLIGHTLY SMILING FACE"),
     ]
     assert "Traceback" not in result.output
+    assert f"{shown}:4:17: error G801 character '☃' (U+2603 SNOWMAN) has no glyph in the print fonts (PTF55F.ttf, PTF56F.ttf, PTF75F.ttf, PTF76F.ttf, PTS55F.ttf, PTS56F.ttf, PTS75F.ttf, PTS76F.ttf): the PDFs cannot print it ('drafting build' stops with P705)" in result.stdout  # noqa: E501
 
 
 def test_yaml_titles_are_checked_and_a_clean_tree_passes(tmp_path: Path) -> None:

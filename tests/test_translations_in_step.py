@@ -52,10 +52,8 @@ def test_russian_only_edit_warns_in_kazakh_and_english(tmp_path: Path) -> None:
     # in-process, for the registry of codes: the exact message
     loaded = load(source)
     assert sorted(d.message for d in loaded.diagnostics.warnings) == [
-        "article 2 (foundations-2), paragraph 1: changed in ru since the translations were marked, not in en; "
-        "bring en in step, then run 'drafting translations mark'",
-        "article 2 (foundations-2), paragraph 1: changed in ru since the translations were marked, not in kk; "
-        "bring kk in step, then run 'drafting translations mark'"]
+        "article 2 (foundations-2), paragraph 1: changed in ru since the translations were marked, not in en; bring en in step, then run 'drafting translations mark'",  # noqa: E501
+        "article 2 (foundations-2), paragraph 1: changed in ru since the translations were marked, not in kk; bring kk in step, then run 'drafting translations mark'"]  # noqa: E501
     # the other languages follow, then the drafter marks: clean again
     _edit(source, "kk", "1. Бұл 2-бап, негіздер туралы.", "1. Бұл негіздер бөлімінің екінші бабы.")
     _edit(source, "en", "1. This is Article 2, on foundations.", "1. This is the second article on foundations.")
