@@ -34,3 +34,23 @@ def lines_of(loaded: Loaded) -> list[str]:
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)
+
+
+CONSTITUTION_PAGES = ("a2", "a3", "a4")
+
+
+@pytest.fixture(scope="session")
+def constitution_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The constitution's PDFs (kk and ru; A2, A3 with their print files, A4), built once per session.
+
+    Built through the project's render cache (``.drafting-cache/`` at the repository root), so a run after
+    an unchanged build, or a second run of the suite, copies the PDFs instead of laying them out again.
+    """
+    from drafting.writers.artifacts import build
+
+    out = tmp_path_factory.mktemp("constitution-pdf") / "build"
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DRAFTING_CACHE", str(REPO / ".drafting-cache"))
+        build(REPO / "constitution", out, kinds=["pdf"], languages=["kk", "ru"],
+              options={"pages": list(CONSTITUTION_PAGES)})
+    return out / "pdf"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from drafting.writers.artifacts import BuildContext, build
 from drafting.source.load import load_valid
 from drafting.writers.pdf.job import run
-from drafting.writers.pdf.settings import load_settings
+from drafting.writers.pdf.settings import SETTINGS_FILE, load_settings
 from drafting.writers.pdf.documents import plan
 from print_support import MINI, content_streams, edit, mini_copy, pdf_objects
 
@@ -38,11 +39,25 @@ def _build(source: Path, out: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
     return messages
 
 
+PUBLICATIONS = """publications:
+  - {language: kk, name: Egemen Qazaqstan, date: 2026-01-31, number: 19}
+  - {language: ru, name: Kazakhstanskaya Pravda, date: 2026-01-31, number: 17}
+"""
+
+
+def with_publications(tmp: Path) -> Path:
+    """A copy of the mini fixture whose work.yaml names the papers, their dates and issue numbers."""
+    source = mini_copy(tmp)
+    with (source / "work.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(PUBLICATIONS)
+    return source
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     base = tmp_path_factory.mktemp("pdf")
     with pytest.MonkeyPatch.context() as monkeypatch:
-        messages = _build(MINI, base / "build", base / "cache", monkeypatch, ["kk", "ru"])
+        messages = _build(with_publications(base), base / "build", base / "cache", monkeypatch, ["kk", "ru"])
     return Built(base / "build", base / "cache", messages)
 
 
@@ -140,9 +155,10 @@ def test_anchors_are_named_destinations(built: Built) -> None:
         assert f'"{eid}"' in dests
 
 
-def test_same_sources_same_bytes(built: Built) -> None:
-    work = load_valid(MINI)
-    ctx = BuildContext(MINI, built.out, built.out, ["kk"], built.cache, {"pages": ["a3"]})
+def test_same_sources_same_bytes(built: Built, tmp_path: Path) -> None:
+    source = with_publications(tmp_path)
+    work = load_valid(source)
+    ctx = BuildContext(source, built.out, built.out, ["kk"], built.cache, {"pages": ["a3"]})
     [job] = plan(work, ctx, load_settings())
     again = run(job)
     assert again.screen == built.pdf("kk-a3.pdf")
@@ -151,10 +167,10 @@ def test_same_sources_same_bytes(built: Built) -> None:
 
 def test_unchanged_rebuild_reuses_and_an_edit_rerenders_one_language(built: Built, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    again = _build(MINI, tmp_path / "again", built.cache, monkeypatch, ["kk", "ru"])
+    again = _build(with_publications(tmp_path / "copy"), tmp_path / "again", built.cache, monkeypatch, ["kk", "ru"])
     assert sorted(m for m in again if "reused" in m) == ["pdf kk-a3: unchanged, reused", "pdf ru-a3: unchanged, reused"]
     assert (tmp_path / "again" / "pdf" / "kk-a3-print.pdf").read_bytes() == built.pdf("kk-a3-print.pdf")
-    source = mini_copy(tmp_path)
+    source = with_publications(tmp_path)
     edit(source / "02-rights" / "003-rights-1.ru.md", "1.", "1. Изменено:")
     edited = _build(source, tmp_path / "edited", built.cache, monkeypatch, ["kk", "ru"])
     assert "pdf kk-a3: unchanged, reused" in edited and "pdf ru-a3: rendering" in edited
@@ -212,3 +228,66 @@ def test_pdf_x4_is_reproducible_too(tmp_path: Path) -> None:
     objects = pdf_objects(files[0])
     assert "GTS_PDFXVersion>PDF/X-4<" in objects and "/OutputIntents" in objects
     assert "xmpMM:DocumentID>xmp.did:" in objects
+
+
+def _page_texts(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.mark.parametrize(("name", "paper", "dateline", "number"), [
+    ("kk-a3.pdf", "Egemen Qazaqstan", "2026 жылғы 31 қаңтар, сенбі", "№ 19"),
+    ("ru-a3-print.pdf", "Kazakhstanskaya Pravda", "31 января 2026 года, суббота", "№ 17"),
+])
+def test_every_page_names_the_paper_its_date_and_issue(built: Built, name: str, paper: str, dateline: str,
+                                                       number: str) -> None:
+    pages = [" ".join(page.replace("\u00a0", " ").split()) for page in _page_texts(built.out / "pdf" / name)]
+    assert len(pages) == 2
+    for page in pages:
+        assert paper in page and dateline in page and number in page, page[:200]
+    # the front page opens with the nameplate, then the title; later pages carry it in the folio line
+    assert pages[0].startswith(f"{paper} {dateline} {number}")
+    assert pages[1].split(" · ")[0].endswith(paper) and f"{paper} · {dateline} · {number}" in pages[1]
+
+
+def test_print_file_passes_a_structural_preflight(built: Built) -> None:
+    from preflight import Expected, preflight
+
+    settings = load_settings()
+    expected = Expected("pdf/x-1a", A3_MM[0], A3_MM[1], 3.0, settings.print_file.condition, settings.print_file.icc)
+    assert preflight(built.out / "pdf" / "kk-a3-print.pdf", expected) == []
+    # the screen file is no PDF/X: the preflight says why (so it can fail)
+    problems = preflight(built.out / "pdf" / "kk-a3.pdf", expected)
+    assert "no OutputIntent" in problems and "PDF version 1.7, pdf/x-1a wants 1.4" in problems
+    assert any("annotations" in problem for problem in problems)
+
+
+def test_a_shops_own_icc_profile_is_the_output_intent(built: Built, tmp_path: Path) -> None:
+    from preflight import Expected, preflight
+
+    shop_icc = tmp_path / "shop-newsprint.icc"
+    shutil.copyfile("/usr/share/color/icc/ghostscript/ps_cmyk.icc", shop_icc)
+    settings_path = tmp_path / "print.yaml"
+    text = SETTINGS_FILE.read_text(encoding="utf-8")
+    text = text.replace("icc: /usr/share/color/icc/ghostscript/default_cmyk.icc", f"icc: {shop_icc}")
+    text = text.replace("condition: CGATS TR 001", "condition: Shop newsprint 2026")
+    settings_path.write_text(text, encoding="utf-8")
+    source = with_publications(tmp_path)
+    ctx = BuildContext(source, tmp_path, tmp_path, ["ru"], tmp_path / "cache",
+                       {"pages": ["a3"], "print_settings": str(settings_path)})
+    [job] = plan(load_valid(source), ctx, load_settings(settings_path))
+    printed = run(job).print_file
+    assert printed is not None
+    (tmp_path / "ru-a3-print.pdf").write_bytes(printed)
+    expected = Expected("pdf/x-1a", A3_MM[0], A3_MM[1], 3.0, "Shop newsprint 2026", shop_icc)
+    assert preflight(tmp_path / "ru-a3-print.pdf", expected) == []
+    default = Expected("pdf/x-1a", A3_MM[0], A3_MM[1], 3.0, "CGATS TR 001", load_settings().print_file.icc)
+    assert set(preflight(tmp_path / "ru-a3-print.pdf", default)) == {
+        "OutputConditionIdentifier 'Shop newsprint 2026' is not the settings' 'CGATS TR 001'",
+        f"the OutputIntent's profile is not {load_settings().print_file.icc}"}
+
+
+def test_the_build_says_which_output_intent_it_uses(built: Built) -> None:
+    assert ("pdf print files: PDF/X-1A, output intent 'CGATS TR 001' with "
+            "/usr/share/color/icc/ghostscript/default_cmyk.icc (Artifex CMYK SWOP Profile)") in built.messages

@@ -136,3 +136,50 @@ def test_bleed_and_marks_options_shape_the_job() -> None:
     [job] = plan(work, ctx, load_settings())
     assert job.print_file is not None and job.print_file.bleed_mm == 5 and not job.print_file.marks
     assert "bleed: 5.00mm" in job.css[0]
+
+
+def _with_icc(tmp_path: Path, icc: str) -> Path:
+    path = _settings_copy(tmp_path)
+    edit(path, "icc: /usr/share/color/icc/ghostscript/default_cmyk.icc", f"icc: {icc}")
+    return path
+
+
+def _icc_messages(path: Path) -> list[tuple[str, int, str]]:
+    with pytest.raises(DraftingError) as caught:
+        load_settings(path)
+    return [(d.code, d.line, d.message) for d in caught.value.diagnostics]
+
+
+def test_a_missing_icc_profile_is_named_with_its_line(tmp_path: Path) -> None:
+    path = _with_icc(tmp_path, "/nowhere/newsprint.icc")
+    line = path.read_text(encoding="utf-8").splitlines().index("    icc: /nowhere/newsprint.icc") + 1
+    assert _icc_messages(path) == [("P702", line, "ICC profile /nowhere/newsprint.icc is not installed: run "
+                                    "scripts/setup.sh, or name the print shop's own CMYK profile")]
+
+
+def test_an_icc_profile_that_is_not_a_cmyk_output_profile_is_refused(tmp_path: Path) -> None:
+    not_icc = tmp_path / "notes.icc"
+    not_icc.write_text("a shop's e-mail saved under the wrong name\n" * 5, encoding="utf-8")
+    cut = tmp_path / "cut.icc"
+    cut.write_bytes(Path("/usr/share/color/icc/ghostscript/default_cmyk.icc").read_bytes()[:4096])
+    found = {}
+    for icc in (not_icc, cut, Path("/usr/share/color/icc/ghostscript/srgb.icc")):
+        folder = tmp_path / icc.stem
+        folder.mkdir()
+        [(code, _, message)] = _icc_messages(_with_icc(folder, str(icc)))
+        found[icc.name] = (code, message)
+    assert found["notes.icc"] == ("P706", f"ICC profile {not_icc} cannot be the output intent: it is not an ICC "
+                                          "profile (no 'acsp' signature in its header)")
+    size = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc").stat().st_size
+    assert found["cut.icc"] == ("P706", f"ICC profile {cut} cannot be the output intent: it is cut short (the "
+                                        f"header says {size} bytes, the file has 4096)")
+    assert found["srgb.icc"] == ("P706", "ICC profile /usr/share/color/icc/ghostscript/srgb.icc cannot be the "
+                                         "output intent: its colour space is RGB, not CMYK (a newspaper press "
+                                         "prints CMYK)")
+
+
+def test_the_icc_profiles_description_is_read_from_the_profile() -> None:
+    from drafting.writers.pdf.iccprofile import icc_description
+
+    assert icc_description(Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")) == "Artifex CMYK SWOP Profile"
+    assert icc_description(Path("/nowhere.icc")) == "nowhere.icc"

@@ -11,16 +11,47 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from drafting.eids import unit_eid
-from drafting.model import Paragraph, Point, Table
+from drafting.model import Paragraph, Point, Table, plain_text
 from drafting.profile import Profile
 from drafting.writers.html.render import InlineRenderer
 
 
+CELL_CAP = 24  # characters: a longer cell wraps within its column of the table
+CELL_PADDING = 2  # characters a cell's padding and rules take
+
+
+def table_chars(table: Table) -> int:
+    """About how many characters wide ``table`` wants to be: its columns' longest cells, capped, plus padding."""
+    widths: dict[int, int] = {}
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            widths[index] = max(widths.get(index, 0), min(len(plain_text(cell.text, notes=False)), CELL_CAP))
+    return sum(width + CELL_PADDING for width in widths.values())
+
+
 class BlockRenderer:
-    def __init__(self, profile: Profile, inline: InlineRenderer) -> None:
+    """Paragraphs, points and tables as HTML.
+
+    ``column_chars`` (print, newspaper columns) is about how many characters a
+    column's line holds; a table wider than that is a *wide* table: it is not
+    written where it stands but kept, and :meth:`take_wide_tables` gives it to
+    the template, which places it right after its article (or annex paragraph)
+    as a direct child of the column block, where ``column-span: all`` lets it
+    run across the columns (WeasyPrint honours ``column-span`` on the column
+    block's children only). Narrow tables stay in the text, one column wide.
+    """
+
+    def __init__(self, profile: Profile, inline: InlineRenderer, column_chars: int = 0) -> None:
         self.profile = profile
         self.inline = inline
         self.paragraph_level = profile.paragraph_level
+        self.column_chars = column_chars
+        self._wide: list[str] = []
+
+    def take_wide_tables(self) -> Markup:
+        """The wide tables held back since the last call, each in a ``table-span`` block."""
+        held, self._wide = self._wide, []
+        return Markup("".join(f'\n      <div class="table-span">{table}\n      </div>' for table in held))
 
     def paragraph(self, prefix: str, para: Paragraph, index: int) -> Markup:
         inline = self.inline
@@ -63,18 +94,25 @@ class BlockRenderer:
         inline = self.inline
         out: list[str] = []
         for index, table in enumerate(tables, start=1):
-            out.append(f'\n        <table class="table" id="{prefix}__table_{index}">')
+            wide = self.column_chars > 0 and table_chars(table) > self.column_chars
+            target = out
+            if wide:
+                target = []
+            start = len(target)
+            target.append(f'\n        <table class="table{" wide" if wide else ""}" id="{prefix}__table_{index}">')
             head = [row for row in table.rows if row.header]
             body = [row for row in table.rows if not row.header]
             for rows, group, cell_tag in ((head, "thead", "th"), (body, "tbody", "td")):
                 if not rows:
                     continue
-                out.append(f"\n          <{group}>")
+                target.append(f"\n          <{group}>")
                 for row in rows:
                     scope = ' scope="col"' if cell_tag == "th" else ""
                     cells = "".join(f"<{cell_tag}{scope}" + (f' class="align-{c.align}"' if c.align else "")
                                     + f">{inline(c.text)}</{cell_tag}>" for c in row.cells)
-                    out.append(f"\n            <tr>{cells}</tr>")
-                out.append(f"\n          </{group}>")
-            out.append("\n        </table>")
+                    target.append(f"\n            <tr>{cells}</tr>")
+                target.append(f"\n          </{group}>")
+            target.append("\n        </table>")
+            if wide:
+                self._wide.append("".join(target[start:]))
         return "".join(out)

@@ -16,6 +16,7 @@ import jinja2
 
 from drafting.eids import PREAMBLE_EID, Identifiers, article_eid, paragraph_eid, point_eid, section_eid, unit_eid
 from drafting.writers.html.blocks import BlockRenderer
+from drafting.writers.html.newspaper import paper_of
 from drafting.writers.html.render import InlineRenderer
 from drafting.model import Article, Work
 from drafting.resources import TEMPLATES_DIR as TEMPLATES_DIR  # re-exported: the HTML and PDF writers import it here
@@ -44,6 +45,8 @@ class EditionOptions:
     language_pages: bool = True  # link every article to the other languages' pages
     page_name: str = "{lang}.html"  # file name of each language's page
     extra: dict[str, str] = field(default_factory=dict)
+    newspaper: bool = False  # the paper's nameplate and folio (newspaper page profiles)
+    column_chars: int = 0  # characters a newspaper column's line holds; wider tables span the columns (0: none)
     # the repository's other acts (drafting.yaml), for references to them, and where their pages are
     others: dict[str, Work] = field(default_factory=dict)
     other_page: str = "../../{work}/html/{lang}.html"
@@ -108,6 +111,7 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         title=work.meta.title.get(lang, ""),
         subtitle=subtitle(work, lang),
         kicker=options.extra.get("kicker", ""),
+        paper=paper_of(work, lang) if options.newspaper else None,
         date=work.meta.expression_date.isoformat(),
         expression=work.expression(lang),
         stylesheets=options.stylesheets,
@@ -122,5 +126,5 @@ def render_edition(work: Work, lang: str, options: EditionOptions | None = None)
         paragraph_level=profile.paragraph_level,
         point_level=profile.point_level,
         inline=inline,
-        blocks=BlockRenderer(profile, inline),
+        blocks=BlockRenderer(profile, inline, options.column_chars),
     )

@@ -1,7 +1,7 @@
 """Non-breaking joins for the printed page, made when the text is laid out (drafters never type them).
 
 A line must not end between a number and the word that goes with it
-("6-бапқа", "статьи 53", "Article 62", "§ 3", "40 лет"), nor at the hyphen of
+("6-бапқа", "статьи 53", "Article 62", "§ 3", "40 лет", "5) немесе"), nor at the hyphen of
 a short particle ("сондай-ақ"). In print mode the HTML renderer passes every
 text through :func:`join_numbers`, which wraps each such group in
 ``<span class="nobr">`` (``white-space: nowrap; hyphens: manual`` in
@@ -30,6 +30,8 @@ SUFFIXED = re.compile(rf"\d+(?:[.,]\d+)*[-‐]{WORD}")
 # a hyphenated word with a short part: "сондай-ақ", "бір-бір", "т.-б."
 SHORT_PART = re.compile(rf"(?<![\w-])(?:{WORD}-[^\W\d_]{{1,2}}|[^\W\d_]{{1,2}}-{WORD})(?![\w-])")
 TOKEN = re.compile(r"\S+")
+# a point's number or letter as the text names it, "5)", "(a)", "б)" (not the list's own marker, which is no text)
+POINT_REF = re.compile(r"\(?(?:\d{1,3}|[^\W\d_]{1,2})\)")
 
 
 def _is_label(word: str, lang: str) -> bool:
@@ -58,12 +60,23 @@ def spans(text: str, lang: str) -> list[tuple[int, int]]:
             found.append((start, _number_end(nxt)))  # "статьи 53", "Article 62", "§ 3"
             i += 2
             continue
+        if nxt is not None and i > 0 and POINT_REF.fullmatch(word) and re.match(WORD, nxt[2]) is not None:
+            found.append((start, nxt[0] + len(re.match(WORD, nxt[2]).group())))  # type: ignore[union-attr]
+            i += 1  # a point named in running text: "5) немесе", "6) тармақшасында"; the word may start a group
+            continue
         if nxt is not None and _is_number(word) and not word.endswith((".", ",", ";", ":", ")")) \
                 and re.match(WORD, nxt[2]) is not None:
             found.append((start, start + len(word) + (nxt[0] - end) + len(re.match(WORD, nxt[2]).group())))  # type: ignore[union-attr]
             i += 2  # "40 лет", "35 жасқа"
             continue
         i += 1
+    merged: list[tuple[int, int]] = []
+    for start, end in found:  # "б) пункта" and "пункта 3" are one group
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    found = merged
     for pattern in (SUFFIXED, SHORT_PART):
         for match in pattern.finditer(text):
             if not any(a <= match.start() < b or a < match.end() <= b for a, b in found):

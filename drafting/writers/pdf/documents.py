@@ -22,6 +22,7 @@ from drafting.writers.html.edition import TEMPLATES_DIR, EditionOptions, render_
 from drafting.model import Work
 from drafting.writers.pdf.cache import RenderCache
 from drafting.writers.pdf.glyphs import check_glyphs
+from drafting.writers.pdf.iccprofile import icc_description
 from drafting.writers.pdf.job import PrintFileSpec, RenderJob, RenderOutput, run
 from drafting.writers.pdf.printfile import layout_bleed_mm, length_mm
 from drafting.writers.pdf.settings import PageProfile, PrintSettings, load_settings
@@ -29,6 +30,7 @@ from drafting.writers.pdf.workers import run_parallel
 from drafting.writers.pdf.stylesheet import Output, profile_stylesheet
 
 PRINT_CSS = TEMPLATES_DIR / "css" / "print.css"
+ACCESSIBLE_VARIANT = "pdf/ua-1"  # WeasyPrint's tagged PDF for screen readers
 
 
 def selected_profiles(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[tuple[PageProfile, list[str]]]:
@@ -50,6 +52,19 @@ def selected_profiles(work: Work, ctx: BuildContext, settings: PrintSettings) ->
     return chosen
 
 
+TABLE_EM = 0.9 * 0.5  # a table's type is 0.9 em (print.css); a character of PT Serif is about half an em wide
+
+
+def column_chars(profile: PageProfile) -> int:
+    """About how many characters of a table's type one column's line holds (0 without columns)."""
+    if profile.columns <= 1:
+        return 0
+    m = profile.margins
+    width = (length_mm(profile.width) - length_mm(m["inside"]) - length_mm(m["outside"])
+             - (profile.columns - 1) * length_mm(profile.gap)) / profile.columns
+    return int(width / (length_mm(profile.font_size) * TABLE_EM))
+
+
 def plan(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[RenderJob]:
     shop = settings.print_file
     bleed = str(ctx.options.get("bleed") or shop.bleed)
@@ -62,11 +77,12 @@ def plan(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[RenderJ
         spec = PrintFileSpec(shop.variant, bleed_mm, marks, shop.condition) if profile.print_file else None
         output = Output(print_file=spec is not None, bleed=f"{layout_bleed_mm(bleed_mm, marks):.2f}mm")
         css = profile_stylesheet(settings, profile, output)
-        options = EditionOptions(mode="print", toc=profile.toc, language_pages=False, links=True)
+        options = EditionOptions(mode="print", toc=profile.toc, language_pages=False, links=True,
+                                 newspaper=profile.newspaper, column_chars=column_chars(profile))
         for lang in langs:
             html = render_edition(work, lang, options)
             jobs.append(RenderJob(lang, profile.name, html, (css,), (PRINT_CSS,), TEMPLATES_DIR, roots, spec,
-                                  profile.heading_zone))
+                                  profile.heading_zone, ACCESSIBLE_VARIANT if profile.accessible else None))
     return jobs
 
 
@@ -97,6 +113,10 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
                  settings, diags)
     if diags.has_errors():
         raise DraftingError("the print fonts lack characters the sources use", diags.sorted())
+    if any(job.print_file is not None for job in jobs):
+        shop = settings.print_file
+        ctx.progress(f"pdf print files: {shop.variant.upper()}, output intent {shop.condition!r} with "
+                     f"{shop.icc} ({icc_description(shop.icc)})")
     cache = RenderCache(ctx.cache / "pdf")
     todo = [job for job in jobs if not cache.has(job)]
     for job in jobs:

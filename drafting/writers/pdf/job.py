@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 # bump when the render code changes in a way the inputs do not show
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class RenderJob:
     roots: tuple[Path, ...]  # what the engine may read besides base_dir
     print_file: PrintFileSpec | None = None
     heading_zone: float = 0.0  # a section heading starting this low on a page moves to the next page
+    screen_variant: str | None = None  # "pdf/ua-1": the screen PDF tagged for assistive technology
 
     @property
     def name(self) -> str:
@@ -48,7 +49,8 @@ class RenderJob:
         """The content hash of everything the render reads."""
         digest = hashlib.sha256()
         for part in (RENDERER_VERSION, *_engine_versions(),
-                     self.lang, self.profile, self.html, *self.css, repr(self.print_file), repr(self.heading_zone)):
+                     self.lang, self.profile, self.html, *self.css, repr(self.print_file), repr(self.heading_zone),
+                     repr(self.screen_variant)):
             digest.update(part.encode("utf-8") + b"\0")
         for path in sorted({*self.stylesheets, *self.roots, *_code_files()}):
             digest.update(str(path).encode("utf-8") + b"\0")
@@ -79,7 +81,8 @@ def _code_files() -> list[Path]:
     from drafting.hyphenation import OWN
 
     here = Path(__file__).resolve().parent
-    return [here / "job.py", here / "printfile.py", here / "engine.py", here / "justify.py", *OWN.values()]
+    return [here / "job.py", here / "printfile.py", here / "engine.py", here / "justify.py", here / "hyphenlimits.py",
+            *OWN.values()]
 
 
 _DIGESTS: dict[tuple[Path, int, int], bytes] = {}
@@ -111,9 +114,11 @@ def stranded_sections(document: Any, zone: float) -> list[str]:
 def lay_out_sections(job: RenderJob, passes: int = 3) -> Any:
     """Lay out; while a section heading is stranded at the foot of a page, start it on a new page."""
     from drafting.writers.pdf import engine as pdfengine
+    from drafting.writers.pdf import hyphenlimits
 
     moved: list[str] = []
     while True:
+        hyphenlimits.reset()
         css = [*job.css, *(f"#{eid} {{ break-before: page; }}" for eid in moved)]
         layout = pdfengine.lay_out(job.html, job.base_dir, list(job.roots), stylesheets=list(job.stylesheets),
                                    css=css, identifier=job.key[:32])
@@ -128,11 +133,12 @@ def run(job: RenderJob) -> RenderOutput:
     """Lay out once; write the screen PDF, then the print-shop PDF/X from the same pages."""
     from drafting.writers.pdf import engine as pdfengine
     from drafting.hyphenation import register
-    from drafting.writers.pdf import justify
+    from drafting.writers.pdf import hyphenlimits, justify
     from drafting.writers.pdf.printfile import PrintShopFinisher
 
     register()
     justify.install()
+    hyphenlimits.install()
     started = time.perf_counter()
     layout = lay_out_sections(job)
     laid_out = time.perf_counter()
@@ -141,11 +147,11 @@ def run(job: RenderJob) -> RenderOutput:
     bleeds = [dict(page.bleed) for page in document.pages]
     links = [list(page.links) for page in document.pages]
 
-    # screen: no bleed, no ICC profile, links kept
+    # screen: no bleed, no ICC profile, links kept; tagged (PDF/UA) when the profile asks
     document.color_profiles.clear()
     for page in document.pages:
         page.bleed = {side: 0 for side in page.bleed}
-    screen = pdfengine.write(layout)
+    screen = pdfengine.write(layout, variant=job.screen_variant)
 
     printed = None
     if job.print_file is not None:

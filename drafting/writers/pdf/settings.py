@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting.diagnostics import Diagnostics, DraftingError
+from drafting.writers.pdf.iccprofile import icc_problem
 from drafting.profile import SCHEMAS_DIR
 from drafting.source.yamldoc import YamlDoc, parse_yaml, validate
 
@@ -55,6 +56,8 @@ class PageProfile:
     default: bool = False
     languages: tuple[str, ...] = ()
     print_file: bool = False
+    newspaper: bool = False
+    accessible: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ def _profile(name: str, data: dict[str, Any]) -> PageProfile:
         line_height=float(data["line-height"]), title_size=data["title-size"], toc=bool(data["toc"]),
         heading_zone=float(data.get("heading-zone", 0.12)),
         default=bool(data.get("default", False)), languages=tuple(data.get("languages", ())),
-        print_file=bool(data.get("print-file", False)))
+        print_file=bool(data.get("print-file", False)), newspaper=bool(data.get("newspaper", False)),
+        accessible=bool(data.get("accessible", False)))
 
 
 def _check_files(doc: YamlDoc, display: str, diags: Diagnostics) -> None:
@@ -87,9 +91,14 @@ def _check_files(doc: YamlDoc, display: str, diags: Diagnostics) -> None:
                 diags.error(display, doc.line_of(("fonts", family, style)), "P701",
                             f"font file {path} of {family} ({style}) is not installed: run scripts/setup.sh")
     icc = doc.data["print-file"]["output-intent"]["icc"]
+    icc_line = doc.line_of(("print-file", "output-intent", "icc"))
     if not Path(icc).is_file():
-        diags.error(display, doc.line_of(("print-file", "output-intent", "icc")), "P702",
-                    f"ICC profile {icc} is not installed: run scripts/setup.sh")
+        diags.error(display, icc_line, "P702", f"ICC profile {icc} is not installed: run scripts/setup.sh, "
+                    "or name the print shop's own CMYK profile")
+    else:
+        problem = icc_problem(Path(icc))
+        if problem:
+            diags.error(display, icc_line, "P706", f"ICC profile {icc} cannot be the output intent: {problem}")
     for name, profile in doc.data["profiles"].items():
         for role, family in profile["fonts"].items():
             if family not in doc.data["fonts"]:

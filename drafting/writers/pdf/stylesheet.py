@@ -44,32 +44,43 @@ def page_rules(profile: PageProfile, output: Output) -> list[str]:
     marks = "marks: crop; " if output.print_file and output.marks else ""
     head = (f"font-family: \"{profile.heading_font}\"; font-size: 7pt; color: device-cmyk(0 0 0 1); "
             "letter-spacing: 0.03em;")
+    # newspapers: the paper, the date and the issue number in the middle of every folio line
+    folio = f"@top-center {{ content: string(folio); {head} }} " if profile.newspaper else ""
     return [
         f"@page {{ size: {profile.width} {profile.height}; margin: {m['top']} {m['outside']} {m['bottom']} "
-        f"{m['inside']}; {bleed}{marks}background: device-cmyk(0 0 0 0); }}",
+        f"{m['inside']}; {bleed}{marks}background: device-cmyk(0 0 0 0); {folio}}}",
         f"@page :left {{ margin-left: {m['outside']}; margin-right: {m['inside']}; "
         f"@top-left {{ content: counter(page); {head} }} "
         f"@top-right {{ content: string(doctitle); {head} }} }}",
         f"@page :right {{ margin-left: {m['inside']}; margin-right: {m['outside']}; "
         f"@top-left {{ content: string(section); {head} }} "
         f"@top-right {{ content: counter(page); {head} }} }}",
-        "@page :first { @top-left { content: none; } @top-right { content: none; } }",
+        # the front page: the nameplate is its folio
+        "@page :first { @top-left { content: none; } @top-center { content: none; } @top-right { content: none; } }",
     ]
 
 
 def body_rules(profile: PageProfile) -> list[str]:
     rule = (f"column-rule: {profile.column_rule} solid device-cmyk(0 0 0 1); "
             if profile.column_rule not in ("0", "0pt", "0mm") else "")
-    columns = (f".section-body, .preamble-body {{ column-count: {profile.columns}; column-gap: {profile.gap}; "
+    columns = (f".section-body, .preamble-body, .annex-body {{ column-count: {profile.columns}; "
+               f"column-gap: {profile.gap}; "
                f"{rule}}}" if profile.columns > 1 else ".section-body { }")
     return [
         f"html {{ font-family: \"{profile.text_font}\"; font-size: {profile.font_size}; "
         f"line-height: {profile.line_height}; }}",
         f".masthead, .section-heading, .toc h2 {{ font-family: \"{profile.heading_font}\"; }}",
         f".masthead .title {{ font-size: {profile.title_size}; }}",
+        f".nameplate .paper-name {{ font-family: \"{profile.heading_font}\"; font-size: {_scaled(profile.title_size, 1.5)}; }}",
         ".section-heading { font-size: 1.45em; }",
         columns,
     ]
+
+
+def _scaled(length: str, factor: float) -> str:
+    """A CSS length (``40pt``, ``12mm``) times ``factor``, in the same unit."""
+    number = length.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return f"{float(number) * factor:g}{length[len(number):]}"
 
 
 def color_profile_rule(settings: PrintSettings) -> str:
