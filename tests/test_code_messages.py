@@ -110,5 +110,5 @@ def test_p701_p702_p703_print_settings(tmp_path: Path) -> None:
     lines = [d.format().removeprefix(f"{path}:") for d in caught.value.diagnostics]
     assert lines[:3] == [
         "16:1: error P701 font file /nowhere/PTS75F.ttf of PT Sans (bold) is not installed: run scripts/setup.sh",
-        "30:1: error P702 ICC profile /nowhere/shop.icc is not installed: run scripts/setup.sh",
+        "30:1: error P702 ICC profile /nowhere/shop.icc is not installed: run scripts/setup.sh, or name the print shop's own CMYK profile",  # noqa: E501
         "47:1: error P703 profile a2 names font 'Comic', which is not under 'fonts'"]
