@@ -112,3 +112,13 @@ def test_p701_p702_p703_print_settings(tmp_path: Path) -> None:
         "16:1: error P701 font file /nowhere/PTS75F.ttf of PT Sans (bold) is not installed: run scripts/setup.sh",
         "30:1: error P702 ICC profile /nowhere/shop.icc is not installed: run scripts/setup.sh, or name the print shop's own CMYK profile",  # noqa: E501
         "47:1: error P703 profile a2 names font 'Comic', which is not under 'fonts'"]
+
+
+def test_p706_an_rgb_profile_as_the_output_intent(tmp_path: Path) -> None:
+    path = tmp_path / "print.yaml"
+    shutil.copy(SETTINGS_FILE, path)
+    edit(path, "icc: /usr/share/color/icc/ghostscript/default_cmyk.icc", "icc: /usr/share/color/icc/ghostscript/srgb.icc")
+    with pytest.raises(DraftingError) as caught:
+        load_settings(path)
+    assert [d.message for d in caught.value.diagnostics] == [
+        "ICC profile /usr/share/color/icc/ghostscript/srgb.icc cannot be the output intent: its colour space is RGB, not CMYK (a newspaper press prints CMYK)"]  # noqa: E501
