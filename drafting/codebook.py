@@ -21,7 +21,7 @@ REGISTRY = SCHEMAS_DIR / "diagnostic-codes.csv"
 CODE = re.compile(r"[A-Z][0-9]{3}")
 SEVERITIES = ("error", "warning", "error/warning")
 FAMILIES = {"S": "files", "F": "YAML and front matter", "N": "numbering and structure", "A": "languages in step",
-            "R": "references", "M": "Markdown", "G": "glyphs", "I": "import (AKN)", "P": "print"}
+            "R": "references", "M": "Markdown", "G": "glyphs", "I": "import (AKN)", "P": "print", "C": "consolidation"}
 TABLE_START = "<!-- diagnostic codes: generated from schemas/diagnostic-codes.csv by scripts/codes_table.py -->"
 TABLE_END = "<!-- end of diagnostic codes -->"
 

@@ -365,6 +365,30 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class Modification:
+    """One change the version's source document made (``drafting consolidate`` records it in work.yaml).
+
+    ``unit`` is the article's stable id and the paragraph and point numbers (``people-power/3/1``);
+    ``number`` the article's number (before a repeal, after anything else); ``type`` the AKN textualMod
+    type; ``change`` which note the unit gets (restate, words, insert, repeal, renumber).
+    """
+
+    type: str
+    unit: str
+    number: str
+    change: str = ""
+    previous: str | None = None
+
+    @property
+    def article(self) -> str:
+        return self.unit.split("/")[0]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(self.unit.split("/")[1:])
+
+
+@dataclass(frozen=True)
 class Version:
     name: str
     date: dt.date
@@ -373,6 +397,7 @@ class Version:
     title: dict[str, str] = field(default_factory=dict)
     source: SourceDocument | None = None
     status: dict[str, str] = field(default_factory=dict)  # AKN docStatus per language ("draft", "adopted")
+    modifications: tuple[Modification, ...] = ()  # what the source document changed (AKN passiveModifications)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ resolves references from one act to another (``constitution:art:ID``).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -104,20 +105,25 @@ def _inside(folder: Path, root: Path) -> bool:
 
 
 def _find_works(base: Path) -> list[Path]:
-    """Folders below ``base`` holding work.yaml, in name order, at most MAX_DEPTH deep; symbolic links not followed."""
+    """Folders below ``base`` holding work.yaml, in name order, at most MAX_DEPTH deep; symbolic links not followed.
+
+    One ``scandir`` per folder, the file types from it (no ``stat`` of every file: a statute book has hundreds
+    of thousands)."""
     found: list[Path] = []
     stack: list[tuple[Path, int]] = [(base, 0)]
     while stack and len(found) <= MAX_WORKS:
         folder, depth = stack.pop()
-        if (folder / WORK_FILE).is_file():
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        if any(e.name == WORK_FILE and e.is_file() for e in listed):
             found.append(folder)
         if depth >= MAX_DEPTH:
             continue
-        try:
-            children = sorted((c for c in folder.iterdir() if c.is_dir() and not c.is_symlink()
-                               and not c.name.startswith(".")), reverse=True)
-        except OSError:
-            continue
+        children = sorted((Path(e.path) for e in listed if not e.name.startswith(".")
+                           and e.is_dir(follow_symlinks=False)), reverse=True)
         stack.extend((child, depth + 1) for child in children)
     return sorted(found)
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafting.checks import check_work
-from drafting.checks.crossrefs import check_cross_references, check_unresolved
+from drafting.checks.crossrefs import check_cross_references, check_identities, check_outgoing, check_unresolved
+from drafting.source.actindex import index_of, outgoing
 from drafting.model import iter_refs
 from drafting.diagnostics import DraftingError, Diagnostics
 from drafting.model import Work
@@ -65,24 +66,19 @@ def load(source: Path | str, others: bool = True, cache: bool = False) -> Loaded
             me = path.resolve()
             mine = next((short for short, folder in library.works.items() if folder.resolve() == me),
                         loaded.work.meta.short or me.name)
-            works: dict[str, Work] = {mine: loaded.work}  # this one first: its findings are the ones kept
-            for short, folder in library.works.items():
-                other = _model(folder) if folder.resolve() != me else None
-                if other is not None and short != mine:
-                    works[short] = other
-            sink = {short: (loaded.diagnostics if short == mine else Diagnostics()) for short in works}
-            check_cross_references(works, sink)
+            from drafting.source.librarycheck import other_indexes
+
+            indexes = {mine: index_of(loaded.work)}  # this one first: its findings are the ones kept
+            indexes.update(other_indexes(library, skip=me, cache=cache))
+            sink = {short: (loaded.diagnostics if short == mine else Diagnostics()) for short in indexes}
+            check_identities(indexes, sink)
+            check_outgoing(outgoing(loaded.work), indexes, loaded.diagnostics)
     return loaded
 
 
 def _refers_to_others(work: Work) -> bool:
     return any(ref.work is not None for expression in work.expressions.values()
                for seq in expression.inline_sequences() for ref in iter_refs(seq))
-
-
-def _model(folder: Path) -> Work | None:
-    """Another act, read (not checked) to resolve references to it."""
-    return read_tree(FileTree(folder)).work
 
 
 @dataclass

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -77,13 +78,19 @@ class Marker:
         return f"{self.prefix}{self.number}{self.suffix}"
 
     def matches(self, level: Level) -> bool:
-        head, _, tail = level.format.partition("{n}")
-        if self.prefix != head.strip() or self.suffix != tail.strip():
-            return False
-        inserted = {"dash": "(?:-[1-9][0-9]*)*", "letter": "[A-Z]*"}.get(level.inserted or "dash", "")
-        if not re.fullmatch(_STYLE_PATTERNS.get(level.style, "[1-9][0-9]*") + inserted, self.number):
-            return False
-        return parse_number(self.number, level.style, level.inserted or "dash") is not None
+        return _matches(self.prefix, self.number, self.suffix, level.format, level.style, level.inserted)
+
+
+@lru_cache(maxsize=4096)
+def _matches(prefix: str, number: str, suffix: str, fmt: str, style: str, inserted: str | None) -> bool:
+    """Whether a marker is one of a level's (format, style, inserted numbers); a few markers recur everywhere."""
+    head, _, tail = fmt.partition("{n}")
+    if prefix != head.strip() or suffix != tail.strip():
+        return False
+    allowed = {"dash": "(?:-[1-9][0-9]*)*", "letter": "[A-Z]*"}.get(inserted or "dash", "")
+    if not re.fullmatch(_STYLE_PATTERNS.get(style, "[1-9][0-9]*") + allowed, number):
+        return False
+    return parse_number(number, style, inserted or "dash") is not None
 
 
 @dataclass

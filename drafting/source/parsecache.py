@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Generic, Hashable, TypeVar
 
@@ -104,12 +105,19 @@ class CachingReader(Reader):
 _CODE = ("model.py", "source/markup.py", "source/reader.py", "source/yamldoc.py", "profile.py", "numbering.py")
 
 
-def _code_digest() -> str:
-    """The code a parse depends on: a cache written by other code is never read."""
+@lru_cache(maxsize=2)
+def code_digest(everything: bool = False) -> str:
+    """The code a parse depends on (``everything``: the whole package and its schemas and bundled profiles, on
+    which a check's findings depend): a cache written by other code is never read."""
+    from drafting.resources import SCHEMAS_DIR
+
     here = Path(__file__).resolve().parent.parent
+    files = [here / name for name in _CODE]
+    if everything:
+        files = sorted(here.rglob("*.py")) + sorted(p for p in SCHEMAS_DIR.rglob("*") if p.is_file())
     digest = hashlib.sha256()
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -119,7 +127,7 @@ def cache_file(folder: Path) -> Path:
     here = folder.resolve()
     root = next((p for p in (here, *here.parents) if (p / ".git").exists()), here)
     work = hashlib.sha256(str(here).encode("utf-8")).hexdigest()[:16]
-    return root / ".drafting-cache" / "parse" / f"{work}-{_code_digest()}.pickle"
+    return root / ".drafting-cache" / "parse" / f"{work}-{code_digest()}.pickle"
 
 
 def read_tree_persistent(tree: SourceTree, folder: Path) -> ReadResult:

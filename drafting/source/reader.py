@@ -16,7 +16,8 @@ from typing import Any
 
 from drafting.diagnostics import Diagnostics
 from drafting.source.markup import parse_annex_body, parse_article_body, parse_preamble_body
-from drafting.model import (AmendedWork, SourceDocument, Annex, Article, Container, Expression, Language, Loc, Preamble, Publication, Version,
+from drafting.model import (AmendedWork, SourceDocument, Annex, Modification, Article, Container, Expression, Language, Loc,
+                            Preamble, Publication, Version,
                             Work, WorkMeta)
 from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
@@ -238,7 +239,8 @@ class Reader:
                     self.diags.error(where, doc.line_of((key,)), "A403", f"the work's {key} is missing in '{code}'")
         versions = tuple(Version(v["name"], _date(v["date"]), v.get("event", "generation"), v.get("commit"),
                                  dict(v.get("title", {})), _source_document(v.get("source")),
-                                 dict(v.get("status", {}))) for v in data.get("versions", []))
+                                 dict(v.get("status", {})), _modifications(v.get("modifications", [])))
+                         for v in data.get("versions", []))
         names = [v.name for v in versions]
         if data.get("version") and data["version"] not in names:
             self.diags.error(where, doc.line_of(("version",)), "F206",
@@ -518,6 +520,11 @@ def read_tree(tree: SourceTree) -> ReadResult:
 
 def _source_document(data: dict[str, Any] | None) -> SourceDocument | None:
     return SourceDocument(data["uri"], dict(data.get("title", {}))) if data else None
+
+
+def _modifications(items: list[dict[str, Any]]) -> tuple[Modification, ...]:
+    return tuple(Modification(m["type"], m["unit"], str(m["number"]), m.get("change", ""),
+                              str(m["previous"]) if "previous" in m else None) for m in items)
 
 
 def _amended_work(data: dict[str, Any] | None) -> AmendedWork | None:

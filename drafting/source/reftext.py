@@ -146,3 +146,6 @@ def _rewrite(plan: Plan, text: SourceText, link: Link, target: ArticleGroup, lan
     if paragraph and paragraph[0] != paragraph[1]:
         text.replace(link.para_start, link.href_end, paragraph[1])
     return 1 if edits or (paragraph and paragraph[0] != paragraph[1]) else 0
+
+
+rewrite_link = _rewrite  # one link's text and paragraph, for the references of other acts (tools/crossrenumber.py)

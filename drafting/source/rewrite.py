@@ -177,6 +177,18 @@ def _version(version: Any) -> dict[str, Any]:
         entry["status"] = dict(version.status)
     if version.source is not None:
         entry["source"] = {"uri": version.source.uri, "title": dict(version.source.title)}
+    if version.modifications:
+        entry["modifications"] = [modification_data(m) for m in version.modifications]
+    return entry
+
+
+def modification_data(modification: Any) -> dict[str, Any]:
+    """A version's recorded change as work.yaml writes it."""
+    entry: dict[str, Any] = {"type": modification.type, "unit": modification.unit, "number": modification.number}
+    if modification.change:
+        entry["change"] = modification.change
+    if modification.previous:
+        entry["previous"] = modification.previous
     return entry
 
 

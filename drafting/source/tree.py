@@ -40,9 +40,10 @@ class FileTree:
         self.root = Path(root)
         self.label = label if label is not None else str(root)
         self._resolved_root = self.root.resolve()
+        self._prefix = f"{PurePosixPath(self.label)}/" if self.label not in ("", ".") else ""
 
     def display(self, path: str) -> str:
-        return str(PurePosixPath(self.label) / path) if self.label not in ("", ".") else path
+        return self._prefix + path  # the same as PurePosixPath(label) / path, for the tree's relative paths
 
     def entries(self) -> list[Entry]:
         found: list[Entry] = []

@@ -7,6 +7,14 @@ the line of the offending key.
 Sources are untrusted, so the work done on one YAML text is bounded: aliases are
 refused (a nested alias "bomb" would otherwise expand exponentially), and the
 text's size and nesting depth are limited, each with its own diagnostic.
+
+Speed: a text that plainly has no alias, anchor, tag or tab and cannot nest past
+the limit is composed by libyaml's C parser (the same nodes, with the same line
+marks); anything else, and any text the C parser rejects, goes through the pure
+Python loader, so every diagnostic is the one that loader gives. A document is
+checked against its schema by a compiled validator (fastjsonschema) first where
+the schema uses only keywords it implements; a document it does not pass is
+checked again by jsonschema, whose findings are the ones reported.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 import jsonschema
 import yaml
@@ -58,6 +66,57 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+_CLoader: type | None = getattr(yaml, "CSafeLoader", None)
+if _CLoader is not None:
+    class _FastLoader(_CLoader):  # type: ignore[misc, valid-type]
+        """libyaml's parser with the same resolvers as _Loader (no timestamps)."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _FAST: type | None = _FastLoader
+else:  # PyYAML built without libyaml: every text takes the Python loader
+    _FAST = None
+
+# what the C path leaves to the Python loader: anchors, aliases, tags, directives, tabs, byte-order marks, control
+# and line-separator characters, block scalars, complex keys, escapes, reserved indicators and document markers;
+# where libyaml and PyYAML could differ at all, the Python loader (the one the diagnostics are written for) reads
+_UNSAFE_FOR_FAST = re.compile("[&*!%\t\r\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff@`|>?\\\\]"
+                              "|^(?:---|\\.\\.\\.)", re.M)
+_PREFIX = re.compile(r"^[ ?:-]*", re.M)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _plainly_shallow(text: str) -> bool:
+    """True when ``text`` cannot nest deeper than MAX_YAML_DEPTH: each block level takes at least one column
+    of indentation or a ``- ``/``? `` marker, each flow level a bracket (counted generously, quotes and all)."""
+    indent = max((len(m.group(0)) for m in _PREFIX.finditer(text)), default=0)
+    depth = flow = 0
+    if "[" in text or "{" in text:
+        for bracket in _BRACKETS.findall(text):
+            depth = depth + 1 if bracket in "[{" else depth - 1
+            flow = max(flow, depth)
+    return indent + flow + 2 <= MAX_YAML_DEPTH
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree of ``text`` and its Python values (no timestamps); raises as the Python loader does (it
+    is the one that reads hard texts)."""
+    if _FAST is not None and not _UNSAFE_FOR_FAST.search(text) and _plainly_shallow(text):
+        fast = _FAST(text)
+        try:
+            node: yaml.Node | None = fast.get_single_node()
+            return node, (fast.construct_document(node) if node is not None else None)
+        except yaml.YAMLError:
+            pass  # the Python loader says what is wrong, in its words
+        finally:
+            fast.dispose()
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 @dataclass
 class YamlDoc:
     data: Any
@@ -95,12 +154,7 @@ def parse_yaml(text: str, display: str, first_line: int, diags: Diagnostics) -> 
         diags.error(display, first_line, "F207", f"YAML longer than {MAX_YAML_CHARS // 1024} KB; refused")
         return None
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = _compose(text)
     except _Refused as exc:
         mark = exc.problem_mark
         diags.error(display, first_line + (mark.line if mark else 0), "F207", f"YAML refused: {exc.problem}",
@@ -142,8 +196,52 @@ def load_schema(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
+# the schemas read for every article or container: compiled, for they use only keywords fastjsonschema implements
+COMPILED = ("article", "annex", "preamble", "section")
+FAST_KEYWORDS = frozenset({"$schema", "$id", "title", "description", "type", "required", "additionalProperties",
+                           "properties", "pattern", "minimum", "minLength", "minProperties", "propertyNames"})
+
+
+COMPILE_AFTER = 200  # documents of one schema checked by jsonschema before compiling it pays (a tenth of a second)
+_checked: dict[str, int] = {}
+
+
+@lru_cache(maxsize=None)
+def compiled_schema(name: str) -> Callable[[Any], Any] | None:
+    if name not in COMPILED:
+        return None
+    import fastjsonschema
+
+    schema = json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(schema)
+    return compiled
+
+
+def passes_compiled(data: Any, schema: str, eager: bool = False) -> bool:
+    """True when the compiled validator accepts ``data`` (False: jsonschema decides and explains).
+
+    A small tree never pays for compiling: the first ``COMPILE_AFTER`` documents of a schema (unless ``eager``)
+    go to jsonschema alone.
+    """
+    if not eager:
+        seen = _checked.get(schema, 0)
+        if seen < COMPILE_AFTER:
+            _checked[schema] = seen + 1
+            return False
+    fast = compiled_schema(schema)
+    if fast is None:
+        return False
+    try:
+        fast(data)
+    except Exception:  # fastjsonschema.JsonSchemaException: not passed, jsonschema explains why
+        return False
+    return True
+
+
 def validate(doc: YamlDoc, schema: str, display: str, diags: Diagnostics) -> bool:
     """Check ``doc`` against ``schemas/<schema>.schema.json``; F203 per violation."""
+    if passes_compiled(doc.data, schema):
+        return True
     validator = load_schema(schema)
     ok = True
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):

@@ -27,6 +27,7 @@ from drafting.source.reader import ARTICLE_RE, SECTION_DIR_RE
 from drafting.source.reftext import article_first, rewrite_references
 from drafting.source.sourcetext import SourceText
 from drafting.source.transaction import Change, apply
+from drafting.tools.crossrenumber import rewrite_other_acts
 from drafting.source.tree import FileTree
 
 # Errors renumbering can reason past: numbering (every N code) is what it fixes;
@@ -188,6 +189,7 @@ def plan_renumber(source: Path | str, paragraphs: bool = False) -> Plan:
     if blockers.has_errors():
         raise _refuse(source, blockers.items)
     plan.references = rewrite_references(plan, work, rel_of, loaded.texts, para_maps)
+    plan.references += rewrite_other_acts(plan, work, para_maps)  # the other acts of its repository (drafting.yaml)
     plan.texts = {rel: text for rel, text in texts.items() if text.changed}
     return plan
 

@@ -37,6 +37,7 @@ from drafting import eids
 from drafting.akn import NS, tag, uri
 from drafting.writers.akn.lineage import Lineage
 from drafting.writers.akn.meta import format_date, meta_element, past_versions
+from drafting.writers.akn.passive import add_notes
 from drafting.akn.xmlout import to_bytes
 from drafting.writers.artifacts import Artifact, BuildContext
 from drafting.diagnostics import DraftingError
@@ -116,6 +117,7 @@ class ActWriter:
             attachments = etree.SubElement(act, _T["attachments"])
             for index, annex in enumerate(self.expression.annexes, start=1):
                 self.annex(attachments, annex, index)
+        self.notes = add_notes(act, self.work, self.lang, self.notes)
         version = meta.current_version
         ids = (lineage or Lineage()).apply(version.name if version else "", act)
         act.insert(0, meta_element(self.work, self.lang, self.date, ids))

@@ -87,6 +87,7 @@ def format_date(date: dt.date) -> str:
 
 class MetaWriter:
     def __init__(self, work: Work, lang: str, manifestation_date: dt.date, ids: Identifiers | None = None) -> None:
+        self.work = work
         self.meta = work.meta
         self.lang = lang
         self.language = self.meta.language(lang)
@@ -234,9 +235,17 @@ class MetaWriter:
                              f"/ontology/concept/{self.meta.country}/{version.name}", version.status[self.lang])
 
     def analysis(self, parent: etree._Element) -> None:
-        if not self.ids.mappings:
+        from drafting.writers.akn.passive import modifications_element
+
+        sources = {v.name: self.event_source(index, v) for index, v in enumerate(self.versions) if v.modifications}
+        passive = modifications_element(self.work, self.lang, sources) if sources else None
+        if not self.ids.mappings and passive is None:
             return
         analysis = _sub(parent, "analysis", source=self.tool())
+        if passive is not None:
+            analysis.append(passive)
+        if not self.ids.mappings:
+            return
         mappings = _sub(analysis, "mappings", source=self.tool())
         known = {v.name for v in self.versions}
         for item in self.ids.mappings:
