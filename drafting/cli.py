@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check"),
     "build": ("build", "build"),
     "redline": ("redline", "redline"),
+    "amend": ("amend", "amend"),
     "consolidate": ("consolidate", "consolidate"),
     "import": ("import_", "import_"),
     "renumber": ("renumber", "renumber"),

@@ -416,6 +416,8 @@ class AmendedWork:
     uri: str  # its FRBR work URI
     profile: str  # its profile, for reading the quoted structure
     version: str  # the version (name or commit) the instructions apply to
+    articles: dict[str, str] = field(default_factory=dict)  # stable id -> its eId in that version (AKN targets)
+    files: dict[str, str] = field(default_factory=dict)  # stable id -> a renumbered article's file in NEW
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,7 @@ class Instruction:
     words: dict[str, Words] = field(default_factory=dict)  # language -> words (the *-words kinds)
     quoted: dict[str, Quoted] = field(default_factory=dict)  # language -> quoted structure (restate, insert)
     number: str | None = None  # renumber only: the unit's new number, as printed
+    file: str | None = None  # renumber of an article only: its file in NEW (no .LANG.md) when NEW renamed it
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -14,7 +14,7 @@ def check_cross_references(works: dict[str, Work], diags: dict[str, Diagnostics]
     indexes = {short: index_of(work) for short, work in works.items()}
     check_identities(indexes, diags)
     for short, work in works.items():
-        check_outgoing(outgoing(work), indexes, diags[short])
+        check_outgoing(tuple(ref for ref in outgoing(work) if not _amended(work, ref.work)), indexes, diags[short])
 
 
 def check_identities(indexes: dict[str, ActIndex], diags: dict[str, Diagnostics]) -> None:
@@ -39,10 +39,16 @@ def check_unresolved(work: Work, diags: Diagnostics) -> None:
     for expression in work.expressions.values():
         for seq in expression.inline_sequences():
             for ref in iter_refs(seq):
-                if ref.work is not None:
+                if ref.work is not None and not _amended(work, ref.work):
                     diags.warning(ref.loc.path, ref.loc.line, "R507",
                                   f"reference to the act '{ref.work}' not checked: no drafting.yaml names the "
                                   "repository's acts", ref.loc.column)
+
+
+def _amended(work: Work, other: str | None) -> bool:
+    """A link of an amending act to the act it amends names a unit of the version amended (its numbers are
+    OLD's), not of the act as it stands: ``consolidate`` checks it against that version (docs/amend.md)."""
+    return work.meta.amends is not None and other == work.meta.amends.work
 
 
 def _check(ref: OutRef, works: dict[str, ActIndex], diags: Diagnostics) -> None:

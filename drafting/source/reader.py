@@ -530,4 +530,6 @@ def _modifications(items: list[dict[str, Any]]) -> tuple[Modification, ...]:
 def _amended_work(data: dict[str, Any] | None) -> AmendedWork | None:
     if not data:
         return None
-    return AmendedWork(str(data["work"]), str(data["uri"]), str(data["profile"]), str(data["version"]))
+    return AmendedWork(str(data["work"]), str(data["uri"]), str(data["profile"]), str(data["version"]),
+                       {str(k): str(v) for k, v in data.get("articles", {}).items()},
+                       {str(k): str(v) for k, v in data.get("files", {}).items()})

@@ -36,7 +36,8 @@ from lxml import etree
 from drafting import eids
 from drafting.akn import NS, tag, uri
 from drafting.writers.akn.lineage import Lineage
-from drafting.writers.akn.meta import format_date, meta_element, past_versions
+from drafting.writers.akn.meta import TOOL_ID, format_date, meta_element, past_versions
+from drafting.writers.akn.modifications import Modifications
 from drafting.writers.akn.passive import add_notes
 from drafting.akn.xmlout import to_bytes
 from drafting.writers.artifacts import Artifact, BuildContext
@@ -97,6 +98,7 @@ class ActWriter:
             for index, annex in enumerate(expression.annexes, start=1):
                 self.annex_targets.setdefault(annex.id, (index, annex))
         self.ids = eids.Identifiers(self.expression, work.profile)
+        self.mods: Modifications | None = Modifications(self, work.meta.amends) if work.meta.amends else None
         self.notes = 0
         self.terms: dict[str, str] = {}
 
@@ -120,7 +122,10 @@ class ActWriter:
         self.notes = add_notes(act, self.work, self.lang, self.notes)
         version = meta.current_version
         ids = (lineage or Lineage()).apply(version.name if version else "", act)
-        act.insert(0, meta_element(self.work, self.lang, self.date, ids))
+        meta_node = meta_element(self.work, self.lang, self.date, ids)
+        if self.mods is not None:
+            self.mods.analysis(meta_node, f"#{TOOL_ID}")
+        act.insert(0, meta_node)
         self.register_terms(act)
         return root
 
@@ -236,6 +241,9 @@ class ActWriter:
         eid = eids.unit_eid(prefix, level.element, point.num, 1)
         element = etree.SubElement(parent, tag(level.element), eId=eid)
         etree.SubElement(element, _T["num"]).text = level.marker(point.num)
+        if self.mods is not None and self.mods.is_instruction(point):
+            self.mods.write(etree.SubElement(etree.SubElement(element, _T["content"]), _T["p"]), point)
+            return
         self.block(element, eid, point.text, point.tables, point.points, point.wrapup, depth + 1)
 
     def tables(self, parent: etree._Element, prefix: str, tables: tuple[Table, ...]) -> None:

@@ -8,13 +8,41 @@ is escaped by the inline renderer.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from drafting.eids import unit_eid
 from drafting.model import Paragraph, Point, Table, plain_text
 from drafting.profile import Profile
+from drafting.source.yamldoc import split_front_matter
 from drafting.writers.html.render import InlineRenderer
 
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_EMPHASIS = re.compile(r"\*{1,2}([^*]+)\*{1,2}")
+
+
+def quoted_html(text: str, info: str) -> str:
+    """An amending act's quoted structure as the amended act's text: its lines, each in its place, between « and ».
+
+    An article's front matter becomes its number and heading; links show their words; all text is escaped.
+    """
+    front, body, _ = split_front_matter(text)
+    rows: list[tuple[str, str]] = []
+    if front is not None and "file=preamble" not in info:
+        data = {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in front.split("\n"))}
+        rows.append(("quoted-heading", " ".join(x for x in (data.get("number", ""), data.get("heading", "")) if x)))
+    for row in body.split("\n"):
+        if row.strip():
+            depth = (len(row) - len(row.lstrip(" "))) // 3
+            rows.append((f"quoted-line depth-{depth}", _EMPHASIS.sub(r"\1", _LINK.sub(r"\1", row.strip()))))
+    if not rows:
+        return ""
+    last = len(rows) - 1
+    return '<blockquote class="quoted">' + "".join(
+        f'<p class="{cls}">{"«" if k == 0 else ""}{escape(shown)}{"»" if k == last else ""}</p>'
+        for k, (cls, shown) in enumerate(rows)) + "</blockquote>"
 
 CELL_CAP = 24  # characters: a longer cell wraps within its column of the table
 CELL_PADDING = 2  # characters a cell's padding and rules take
@@ -82,6 +110,8 @@ class BlockRenderer:
                        f"{inline(point.text)}")
             if point.tables:
                 out.append(self.tables(f"{eid}__intro" if point.points else eid, point.tables))
+            for quoted in point.quoted:
+                out.append(quoted_html(quoted.text, quoted.info))
             if point.points:
                 out.append(self.points(eid, point.points, depth + 1))
             if point.wrapup:

@@ -103,6 +103,11 @@ def tokenize_plain(text: str) -> list[Token]:
     return tokens
 
 
+def token_offsets(text: str) -> list[tuple[int, int]]:
+    """Where each token of ``tokenize_plain(text)`` stands in ``text``: (start, end) without its trailing space."""
+    return [match.span(1) for match in _TOKEN.finditer(text)]
+
+
 def _walk(inlines: InlineSeq, refs: RefContext, style: str, tokens: list[Token]) -> None:
     for node in inlines:
         if isinstance(node, Text):
