@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "renumber": ("renumber", "renumber"),
     "new": ("new", "new"),
     "stats": ("stats", "stats"),
+    "translations": ("translations", "translations"),
     "serve": ("serve", "serve"),
     "lsp": ("langserver", "lsp"),
 }

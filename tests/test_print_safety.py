@@ -121,6 +121,7 @@ def test_a_refused_url_is_a_diagnostic_not_a_fetch(tmp_path: Path) -> None:
     with pytest.raises(DraftingError) as caught:
         _refusals(settings, [output])
     assert {d.code for d in caught.value.diagnostics} == {"P704"}
+    assert caught.value.diagnostics[0].message == "the PDF engine refused to read file:///etc/hostname: only the project's templates, fonts and ICC profile are read"  # noqa: E501
 
 
 def test_html_edition_names_no_file_outside_itself(tmp_path: Path) -> None:

@@ -103,3 +103,25 @@ def test_random_edits_renumber_to_a_clean_tree(chosen: list[Edit]) -> None:
         # references to a deleted article stay unknown (R501): renumbering does not invent targets
         assert [d for d in loaded.diagnostics.sorted() if d.code != "R501"] == []
         assert plan_renumber(source).empty
+
+
+def test_references_are_the_readers_links_a_title_kept_and_code_spans_left_alone(tmp_path: Path) -> None:
+    """Renumbering finds references through the reader's markdown-it parse (drafting.source.linkspans): a link
+    with a title is a reference and is rewritten; a link written inside a code span is text and stays."""
+    source = tmp_path / "mini"
+    shutil.copytree(MINI, source)
+    ru = source / "03-president" / "006-president-2.ru.md"
+    ru.write_text(ru.read_text(encoding="utf-8").replace("number: 6", "number: 9"), encoding="utf-8")
+    append_lines(source / "02-rights", "003-rights-1", {
+        "ru": '3. См. [статью 9](art:president-2 "о Президенте") и пример `[статью 9](art:president-2)`.',
+        "kk": "3. [6-бапты](art:president-2 'Президент') қараңыз.",
+        "en": "3. See [Article 6](<art:president-2> (the President)), not ``[Article 6](art:president-2)``."})
+    plan = plan_renumber(source)
+    assert plan.references == 1 and not plan.notes, plan.notes
+    renumber(source)
+    loaded = load(source)
+    assert loaded.ok, loaded.diagnostics.sorted()
+    text = (source / "02-rights" / "003-rights-1.ru.md").read_text(encoding="utf-8")
+    assert text.endswith('3. См. [статью 6](art:president-2 "о Президенте") и пример `[статью 9](art:president-2)`.\n')
+    assert "[6-бапты](art:president-2 'Президент')" in (source / "02-rights" / "003-rights-1.kk.md").read_text(
+        encoding="utf-8")

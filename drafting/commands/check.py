@@ -7,10 +7,11 @@ from pathlib import Path
 
 import typer
 
-from drafting.console import EXIT_FINDINGS, EXIT_OK, print_diagnostics, usage
+from drafting.console import EXIT_FINDINGS, EXIT_OK, fail, print_diagnostics, usage
 from drafting.diagnostics import Diagnostics, DraftingError, Severity, summary, to_json
 from drafting.source.librarycheck import check_library
-from drafting.source.load import load
+from drafting.model import Work
+from drafting.source.load import Loaded, load
 from drafting.source.scope import library_root
 
 
@@ -33,15 +34,23 @@ def check(
                                 help="At a repository's root: check only the acts with a file changed since the git "
                                      "revision REV (committed, staged, unstaged or untracked) and the acts that refer "
                                      "to them. A single act is checked whole."),
+    since: str = typer.Option(None, "--since", metavar="REV",
+                              help="Translations in step (A409) against a git revision instead of translations.yaml: "
+                                   "units changed since REV in one language but not in those that follow it."),
 ) -> None:
     """Check the sources' structure, numbering, languages and references."""
     root = library_root(source)
     if root is not None:
-        _check_library(root, fmt, strict, quiet, verbose, cache, changed)
+        _check_library(root, fmt, strict, quiet, verbose, cache, changed, since)
+    folder = source or Path("constitution")
     try:
-        loaded = load(source or Path("constitution"), cache=cache)
+        loaded = load(folder, cache=cache)
     except DraftingError as error:
         usage(error.message)
+    if since and loaded.work is not None:
+        _in_step_since(folder, since, loaded.work, loaded.diagnostics)
+    if loaded.work is not None:
+        _glyphs(loaded, folder, cache)
     items = loaded.diagnostics.sorted()
     if fmt is Format.json:
         typer.echo(to_json(items))
@@ -56,12 +65,55 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
+def _glyphs(loaded: Loaded, folder: Path, cache: bool) -> None:
+    """G801: every character of the sources against the print fonts (``drafting.checks.coverage``); with
+    ``cache``, the fonts' character maps are kept in the project's cache (``.drafting-cache/cmaps``)."""
+    from drafting.checks.coverage import check_tree_sources
+    from drafting.writers.cachedir import project_cache
+
+    if loaded.work is not None:
+        keep = project_cache(folder) / "cmaps" if cache else None
+        check_tree_sources(loaded.texts, loaded.tree, loaded.work.meta.codes, loaded.diagnostics, keep=keep)
+
+
+def _in_step_since(source: Path, revision: str, work: Work, diags: Diagnostics, one_of_many: bool = False) -> None:
+    """Replace the A409 findings against translations.yaml by those against ``revision`` (an act of a repository
+    that the revision does not have yet, ``one_of_many``, keeps no A409: there is nothing to compare)."""
+    from drafting.checks.instep import every_unit, hashes, out_of_step, report
+    from drafting.tools.statistics import read_revision
+    from drafting.writers.redline.revisions import RevisionError
+
+    try:
+        before = read_revision(source, revision)
+    except RevisionError as error:
+        if one_of_many and "has no folder" in error.message:
+            diags.items = [d for d in diags.items if d.code != "A409"]
+            return
+        usage(error.message)
+    except DraftingError as error:  # the revision's sources cannot be read at all
+        fail(error)
+    diags.items = [d for d in diags.items if d.code != "A409"]
+    report(out_of_step(hashes(before), every_unit(work), work.meta), diags, since=revision)
+
+
 def _check_library(root: Path, fmt: Format, strict: bool, quiet: bool, verbose: bool, cache: bool,
-                   changed: str | None) -> None:
+                   changed: str | None, since: str | None = None) -> None:
     """Every act of the repository, and the references between them (acts checked in parallel, unchanged acts'
     results from the last run); with ``changed``, the acts a change touched and those that refer to them."""
     only = _touched(root, changed) if changed is not None else None
     found = check_library(root, cache=cache, only=only)
+    if since:  # each act's A409 against the revision instead of its translations.yaml
+        for short in found.acts:
+            folder = found.library.works[short]
+            now = load(folder, others=False)
+            if now.work is None:
+                continue
+            mine = now.tree.display("")
+            found.diagnostics.items = [d for d in found.diagnostics.items
+                                       if not (d.code == "A409" and d.path.startswith(mine))]
+            fresh = Diagnostics()
+            _in_step_since(folder, since, now.work, fresh, one_of_many=True)
+            found.diagnostics.items.extend(fresh.items)
     if verbose:
         for short, act in found.acts.items():
             again = "checked" if short in found.rechecked else "unchanged"

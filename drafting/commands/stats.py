@@ -64,6 +64,16 @@ def _one(source: Path, since: str | None, fmt: Format, report: Reporter, verbose
         report.warn(f"{source} has {len(loaded.diagnostics.errors)} errors ('drafting check' lists them); "
                     "the figures count what could be read")
     figures = collect(loaded.work)
+    from drafting.source.translationfile import TRANSLATIONS_FILE, read_marks
+
+    if TRANSLATIONS_FILE in loaded.texts:
+        from drafting.checks.instep import counts, every_unit, out_of_step
+        from drafting.diagnostics import Diagnostics
+
+        recorded = read_marks(loaded.texts[TRANSLATIONS_FILE], loaded.tree.display(TRANSLATIONS_FILE), Diagnostics())
+        if recorded is not None:
+            figures.out_of_step = counts(out_of_step(recorded, every_unit(loaded.work), loaded.work.meta),
+                                         loaded.work.meta)
     if since:
         report.step(f"reading revision {since}")
         from drafting.writers.redline.revisions import RevisionError

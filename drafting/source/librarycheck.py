@@ -146,9 +146,15 @@ def check_act(folder: Path, cache: bool) -> ActResult:
     """Read and check one act (its articles' parses from the parse cache with ``cache``)."""
     from drafting.source.load import load_tree
 
+    from drafting.checks.coverage import check_tree_sources
+    from drafting.writers.cachedir import project_cache
+
     mark = fingerprint(folder)
     loaded = load_tree(FileTree(folder), folder if cache else None)
     work = loaded.work
+    if work is not None:  # G801, as `drafting check` of one act does
+        check_tree_sources(loaded.texts, loaded.tree, work.meta.codes, loaded.diagnostics,
+                           keep=project_cache(folder) / "cmaps" if cache else None)
     if work is None:
         return ActResult(str(folder), mark, tuple(loaded.diagnostics.items), loaded.files, 0, None, ())
     articles = len(work.expression(work.meta.codes[0]).articles()) if work.meta.codes else 0

@@ -17,6 +17,7 @@ from drafting.diagnostics import DraftingError, Diagnostics
 from drafting.model import Work
 from drafting.source.library import Library, find_root, read_library
 from drafting.source.reader import ReadResult, read_tree
+from drafting.source.translationfile import TRANSLATIONS_FILE, check_marks
 from drafting.source.tree import FileTree, SourceTree
 
 
@@ -43,6 +44,9 @@ def load_tree(tree: SourceTree, cache_for: Path | None = None) -> Loaded:
         result = read_tree(tree)
     if result.work is not None:
         check_work(result.work, result.diagnostics)
+        marks = result.texts.get(TRANSLATIONS_FILE)
+        if marks is not None:
+            check_marks(result.work, marks, tree.display(TRANSLATIONS_FILE), result.diagnostics)
     return Loaded(result.work, result.diagnostics, result.files, tree, result.texts)
 
 

@@ -12,10 +12,12 @@ nesting and the profile's marker formats.
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
@@ -32,6 +34,17 @@ _MD.disable(["html_block", "html_inline"])
 _MD.enable("table")
 _MD.use(footnote_plugin)
 install_link_spans(_MD)  # links carry their source span, for the tools that rewrite references
+
+
+def _note_lines(state: StateCore) -> None:
+    """Keep the line of every footnote definition (the plugin's tail drops those never referenced)."""
+    lines = state.env.setdefault("footnote_lines", {})
+    for token in state.tokens:
+        if token.type == "footnote_reference_open" and token.map is not None:
+            lines.setdefault(str(token.meta["label"]), token.map[0])
+
+
+_MD.core.ruler.before("footnote_tail", "footnote_lines", _note_lines)
 # Parse every link and image, whatever its scheme, so that each one is refused
 # with a diagnostic below instead of silently staying literal text.
 _MD.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -120,11 +133,16 @@ def _parse(body: str, display: str, first_line: int, diags: Diagnostics,
     prepared, markers = prepare(body, inside)
     ctx = BodyContext(display, first_line, body.split("\n"), diags, markers, chosen)
     blocks = []
-    for block in SyntaxTreeNode(_MD.parse(prepared, {})).children:
+    env: dict[str, Any] = {}
+    for block in SyntaxTreeNode(_MD.parse(prepared, env)).children:
         if block.type == "footnote_block":
             _footnote_definitions(block, ctx)
         else:
             blocks.append(block)
+    refs = env.get("footnotes", {}).get("refs", {})
+    for label, line in sorted(env.get("footnote_lines", {}).items(), key=lambda item: item[1]):
+        if refs.get(f":{label}", -1) < 0:  # defined, never marked: the plugin dropped it
+            diags.warning(display, first_line + line, "M605", f"footnote [^{label}] is defined but never referenced")
     return blocks, ctx
 
 

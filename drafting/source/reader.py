@@ -23,9 +23,12 @@ from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
 from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, validate
 
 WORK_FILE = "work.yaml"
+TRANSLATIONS_FILE = "translations.yaml"  # drafting.source.translationfile reads it
 SECTION_FILE = "section.yaml"
 JUSTIFICATIONS_FILE = "justifications.yaml"
 ANNEX_DIR = "annexes"
+ROOT_HINT = ("expected work.yaml, translations.yaml, justifications.yaml, preamble.LANG.md, conclusions.LANG.md "
+             "or section folders NN-slug/")
 META_RE = re.compile(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.yaml$")
 SECTION_DIR_RE = re.compile(r"^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 ARTICLE_RE = re.compile(r"^(\d+)([a-z]?)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([A-Za-z_-]+)\.md$")
@@ -129,6 +132,8 @@ class Reader:
                     layout.work = entry.path
                 elif name == JUSTIFICATIONS_FILE:  # the redline's (drafting.writers.redline.justifications)
                     pass
+                elif name == TRANSLATIONS_FILE:
+                    pass  # read after the checks (drafting.source.translationfile)
                 elif match:
                     layout.preambles[match.group(1)] = entry.path
                 elif closing:
@@ -136,7 +141,7 @@ class Reader:
                 elif article:
                     layout.articles.append(_article_file("", article, entry.path))
                 else:
-                    self._outside(entry.path, "expected work.yaml, preamble.LANG.md, conclusions.LANG.md or section folders NN-slug/")
+                    self._outside(entry.path, ROOT_HINT)
             elif len(parts) == 2 and parts[0] == "profiles" and name.endswith(".yaml"):
                 layout.profiles[name[: -len(".yaml")]] = entry.path
             elif len(parts) == 2 and parts[0] == ANNEX_DIR:
@@ -161,7 +166,7 @@ class Reader:
                     self._outside(entry.path, "a section folder holds section.yaml, NNN-slug.LANG.md files and "
                                               "its own text in intro.LANG.md and wrap-up.LANG.md")
             else:
-                self._outside(entry.path, "expected work.yaml, preamble.LANG.md, conclusions.LANG.md or section folders NN-slug/")
+                self._outside(entry.path, ROOT_HINT)
         return layout
 
     def _outside(self, path: str, hint: str) -> None:

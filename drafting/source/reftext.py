@@ -107,7 +107,7 @@ def rewrite_references(plan: Plan, work: Work, rel_of: dict[str, str], decoded: 
     for rel, lang, expected in files:
         text = plan.texts.get(rel) or SourceText.read(plan.root, rel)
         _, _, body_line = split_front_matter(decoded[rel])
-        links = list(text.links(body_line))
+        links = list(text.links(body_line, work.profile))
         if len(links) != expected:
             plan.notes.append(f"{plan.root / rel}: found {len(links)} references in the text but the reader "
                               f"found {expected}; check the references of this file by hand")

@@ -13,14 +13,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from drafting.profile import Profile
 
 # A top-level `key: value` line of YAML with a plain or quoted scalar, and an optional comment.
 _YAML_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)(?P<sep>[ \t]*:[ \t]*)(?P<q>[\"']?)(?P<value>[^\"'#\s]+)(?P=q)"
                         r"(?P<rest>[ \t]*(?:#.*)?)$")
-# A Markdown link to an article: [text](art:id) or [text](art:id/paragraph); the text may span lines.
-LINK_RE = re.compile(r"\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\((?P<href>art:(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
-                     r"(?:/(?P<para>[1-9][0-9]*(?:-[1-9][0-9]*)*))?)\)")
+# The destination of a link to an article of this act: art:id or art:id/paragraph.
+_ARTICLE_HREF = re.compile(r"art:(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:/(?P<para>[1-9][0-9]*(?:-[1-9][0-9]*)*))?")
 _MARKER = {".": re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]+(?:-[0-9]+)*)\.(?=\s|$)"),
            ")": re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]+(?:-[0-9]+)*)\)(?=\s|$)")}
 
@@ -125,11 +127,32 @@ class SourceText:
         self.replace(at, at + len(old), new)
         return True
 
-    def links(self, from_line: int = 1) -> Iterator[Link]:
-        """Every ``[text](art:...)`` link from ``from_line`` on."""
-        for match in LINK_RE.finditer(self.raw, self.offset_of_line(from_line)):
-            para_start = match.start("para") if match.group("para") else match.end("href")
-            yield Link(match.group("text"), match.start("text"), match.start("href"), match.end("href"),
+    def links(self, from_line: int = 1, profile: Profile | None = None) -> Iterator[Link]:
+        """Every link to an article (``[text](art:ID)``, ``art:ID/PARAGRAPH``) in the body, from ``from_line`` on.
+
+        The links are those of the reader's own markdown-it parse (``drafting.source.linkspans``): a link
+        with a title is one, a link written inside a code span is none.
+        """
+        from drafting.source.linkspans import find_links
+        from drafting.source.markup import body_tokens
+        from drafting.source.yamldoc import split_front_matter
+
+        _, body, body_line = split_front_matter(self.raw.removeprefix("\ufeff").replace("\r\n", "\n"))
+        floor = self.offset_of_line(from_line)
+
+        def line_text(number: int) -> tuple[int, str]:
+            if number > self.lines:
+                return len(self.raw), ""
+            return self.line_span(number)[0], self.line(number)
+
+        for span in find_links(body_tokens(body, profile), body_line, line_text):
+            if span is None or span.start < floor:
+                continue
+            match = _ARTICLE_HREF.fullmatch(span.href)
+            if match is None:
+                continue
+            para_start = span.href_start + match.start("para") if match.group("para") else span.href_end
+            yield Link(self.raw[span.text_start:span.text_end], span.text_start, span.href_start, span.href_end,
                        match.group("id"), match.group("para"), para_start)
 
     @property

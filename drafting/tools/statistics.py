@@ -51,6 +51,7 @@ class Changes:
     changed: list[str] = field(default_factory=list)  # "number id (languages)"
     renumbered: list[str] = field(default_factory=list)  # "old -> new id"
     moved: list[str] = field(default_factory=list)  # "number id: section -> section"
+    out_of_step: dict[str, int] = field(default_factory=dict)  # language -> units not following a change since
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Stats:
     languages: list[LanguageFigures]
     changes: Changes | None = None
     levels: dict[str, int] = field(default_factory=dict)  # units per level of the profile (first language)
+    out_of_step: dict[str, int] | None = None  # language -> units out of step with translations.yaml (None: no file)
 
 
 def level_counts(expression: Expression, profile: Profile) -> dict[str, int]:
@@ -133,8 +135,11 @@ def changes_since(source: Path, revision: str, work: Work) -> Changes:
     ``revision`` is anything git names (a tag, a branch, a commit), or a named version of
     the work file that records its commit.
     """
+    from drafting.checks.instep import counts, every_unit, hashes, out_of_step
+
     old = read_revision(source, revision)
     changes = Changes(revision)
+    changes.out_of_step = counts(out_of_step(hashes(old), every_unit(work), work.meta), work.meta)
     for lang in work.meta.codes:
         if lang not in old.expressions:
             continue
@@ -228,12 +233,16 @@ def format_text(stats: Stats, verbose: bool = False) -> str:
         if figures.unfinished:
             line += f"; TODO: {_list(figures.unfinished, verbose)}"
         lines.append(line)
+    if stats.out_of_step is not None:
+        lines.append(f"out of step with translations.yaml (units): {_per_language(stats.out_of_step)}")
     if stats.changes is not None:
         changes = stats.changes
         lines.append("")
         lines.append(f"since {changes.revision}: {len(changes.changed)} changed, {len(changes.added)} added, "
                      f"{len(changes.removed)} removed, {len(changes.renumbered)} renumbered, "
                      f"{len(changes.moved)} moved")
+        if changes.out_of_step:
+            lines.append(f"  out of step since {changes.revision} (units): {_per_language(changes.out_of_step)}")
         for label, items in (("added", changes.added), ("removed", changes.removed), ("changed", changes.changed),
                              ("moved", changes.moved), ("renumbered", changes.renumbered)):
             shown = items if verbose or label != "renumbered" else items[:5]
@@ -248,6 +257,10 @@ def to_json(stats: Stats) -> str:
     for figures, raw in zip(stats.languages, data["languages"]):
         raw["complete"] = round(figures.complete, 4)
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _per_language(figures: dict[str, int]) -> str:
+    return ", ".join(f"{lang} {count}" for lang, count in figures.items())
 
 
 def _short(text: str, width: int = 40) -> str:

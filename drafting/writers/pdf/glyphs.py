@@ -4,33 +4,22 @@ A missing glyph prints as an empty box, or Pango quietly takes it from another
 installed font that the print shop never saw. Before rendering, every text of
 the model (titles, headings, articles, the profile's labels) is checked
 against the cmaps of the font files the page profiles name; a miss is a
-diagnostic at the source line that holds the character.
+diagnostic at the source line that holds the character. The character maps,
+what counts as printable and the wording are ``drafting.checks.coverage``'s,
+which ``drafting check`` uses for G801 over the source files.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterator
 
-from fontTools.ttLib import TTFont
-
+from drafting.checks.coverage import cmap, covered as covered_by, describe, printable
 from drafting.diagnostics import Diagnostics
 from drafting.model import Loc, Work, plain_text
 from drafting.writers.pdf.settings import PageProfile, PrintSettings
 
 # set by the templates and stylesheets themselves, whatever the sources say
 TEMPLATE_CHARACTERS = "0123456789.,;:()-–·IVXLC"
-
-
-@lru_cache(maxsize=None)
-def cmap(path: Path) -> frozenset[int]:
-    font = TTFont(str(path), lazy=True)
-    try:
-        return frozenset(font.getBestCmap() or {})
-    finally:
-        font.close()
 
 
 def texts(work: Work, lang: str) -> Iterator[tuple[str, Loc]]:
@@ -58,30 +47,24 @@ def texts(work: Work, lang: str) -> Iterator[tuple[str, Loc]]:
                 yield plain_text(para.wrapup), para.loc
 
 
-def _printable(char: str) -> bool:
-    return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
-
-
 def check_glyphs(work: Work, langs: list[str], profiles: list[PageProfile], settings: PrintSettings,
                  diags: Diagnostics) -> None:
     families = sorted({name for p in profiles for name in (p.text_font, p.heading_font)})
     files = [path for name in families for path in settings.fonts[name].files.values()]
     maps = {path: cmap(path) for path in files}
-    covered = frozenset.intersection(*maps.values())
+    covered = covered_by(files)
     every = [(text, loc) for lang in langs for text, loc in texts(work, lang)]
     every.append((TEMPLATE_CHARACTERS, Loc(str(settings.path))))
     used = {ord(char) for text, _ in every for char in text}
-    if not {code for code in used - covered if _printable(chr(code))}:
+    if not {code for code in used - covered if printable(chr(code))}:
         return  # the usual case: one set difference, no search for lines
     reported: set[tuple[str, str]] = set()
     for text, loc in every:
         for char in text:
-            if ord(char) in covered or not _printable(char) or (char, loc.path) in reported:
+            if ord(char) in covered or not printable(char) or (char, loc.path) in reported:
                 continue
             lacking = [path.name for path, codes in maps.items() if ord(char) not in codes]
             if lacking:
                 reported.add((char, loc.path))
-                name = unicodedata.name(char, "unnamed")
                 diags.error(loc.path, loc.line, "P705",
-                            f"character {char!r} (U+{ord(char):04X} {name}) has no glyph in the print fonts "
-                            f"({', '.join(lacking)}): it would print as a box or in another font")
+                            f"{describe(char, lacking)}: it would print as a box or in another font")
