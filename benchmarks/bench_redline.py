@@ -9,6 +9,15 @@
 2. The constitution's two published drafts, the named versions first-draft and
    final-draft of constitution/work.yaml (skipped with a message when they do not
    resolve yet).
+3. Our share of a whole `drafting redline` run (in process, after one warm-up
+   run): for the two drafts, and for a one-article change with --changed-only (a
+   temporary git repository holding the constitution, one word changed in one
+   article in every language). WeasyPrint's own time is the time spent inside
+   the engine's lay_out and write for the redline and the table, measured in the
+   same run; everything else (reading both versions from git, matching,
+   diffing, the HTML, the summary, the justifications, the line numbers with
+   their small layout, the table's continuation labels, staging the files) is
+   ours. Target: our share under 10%.
 
 Run: `.venv/bin/python benchmarks/bench_redline.py [--articles N] [--no-pdf]`.
 """
@@ -216,13 +225,113 @@ def constitution(old_spec: str, new_spec: str, no_pdf: bool) -> list[Row]:
     return rows
 
 
+class EngineClock:
+    """Time spent inside WeasyPrint for the documents themselves (lay_out and write of drafting.writers.pdf.engine).
+
+    A lay_out given CSS strings (the line numbers' small document) is counted as ours, not the engine's.
+    """
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+        self.ours_wall = self.ours_cpu = 0.0
+
+    def __enter__(self) -> "EngineClock":
+        from drafting.writers.pdf import engine
+
+        self.engine = engine
+        self.originals = engine.lay_out, engine.write
+
+        def clocked(function: Callable[..., T], ours: Callable[[dict[str, object]], bool]) -> Callable[..., T]:
+            def run(*args: object, **kwargs: object) -> T:
+                start, start_cpu = time.perf_counter(), time.process_time()
+                try:
+                    return function(*args, **kwargs)
+                finally:
+                    wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+                    if ours(kwargs):
+                        self.ours_wall += wall
+                        self.ours_cpu += cpu
+                    else:
+                        self.wall += wall
+                        self.cpu += cpu
+            return run
+
+        engine.lay_out = clocked(engine.lay_out, lambda kwargs: bool(kwargs.get("css")))  # type: ignore[assignment]
+        engine.write = clocked(engine.write, lambda kwargs: False)  # type: ignore[assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.engine.lay_out, self.engine.write = self.originals  # type: ignore[assignment]
+
+
+def redline_run(args: list[str]) -> tuple[float, float, EngineClock]:
+    """One in-process `drafting redline ARGS`: (wall s, CPU s, the engine's share)."""
+    from typer.testing import CliRunner
+
+    from drafting.cli import app
+
+    with EngineClock() as clock:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        result = CliRunner().invoke(app, ["redline", *args, "-q"])
+        wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    assert result.exit_code == 0, result.output
+    return wall, cpu, clock
+
+
+def one_article_repository(tmp: Path) -> Path:
+    """A git repository holding the constitution, then one word changed in one article (every language)."""
+    import shutil
+
+    repo = tmp / "repo"
+    shutil.copytree(REPO / "constitution", repo / "constitution")
+    env = ["-c", "user.name=Bench", "-c", "user.email=bench@example.invalid", "-c", "init.defaultBranch=main"]
+    subprocess.run(["git", *env, "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", *env, "add", "-A"], cwd=repo, check=True)
+    subprocess.run(["git", *env, "commit", "-qm", "before"], cwd=repo, check=True)
+    article = sorted((repo / "constitution").glob("*/0[1-9][0-9]-*.ru.md"))[10]
+    for path in sorted(article.parent.glob(article.name.split(".")[0] + ".*.md")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("---\n", 2)
+        words = body[2].split(" ")
+        words[3] = words[3] + "-changed"
+        path.write_text("---\n".join([*body[:2], " ".join(words)]), encoding="utf-8")
+    subprocess.run(["git", *env, "commit", "-qam", "one article"], cwd=repo, check=True)
+    return repo / "constitution"
+
+
+def shares(old_spec: str, new_spec: str) -> list[Row]:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = [("the two drafts, whole text", [old_spec, new_spec, str(REPO / "constitution")], "")]
+        source = one_article_repository(Path(tmp))
+        cases.append(("one article changed, --changed-only", ["HEAD~1", "HEAD", str(source), "--changed-only"], ""))
+        for name, args, _ in cases:
+            for lang in ("ru",):
+                out = Path(tmp) / f"out-{len(rows)}"
+                redline_run([*args, "--out", str(out), "--lang", lang])  # warm-up: imports, fonts, caches
+                wall, cpu, clock = redline_run([*args, "--out", str(out), "--lang", lang])
+                ours_wall, ours_cpu = wall - clock.wall, cpu - clock.cpu
+                pdf_pages = [pages((out / n).read_bytes()) for n in ("redline.pdf", "comparative-table.pdf")]
+                rows.append((f"{name} ({lang}): whole run", wall, cpu,
+                             f"redline {pdf_pages[0]} pages, table {pdf_pages[1]} pages"))
+                rows.append((f"{name} ({lang}): WeasyPrint", clock.wall, clock.cpu, "lay_out + write, both PDFs"))
+                rows.append((f"{name} ({lang}): ours", ours_wall, ours_cpu,
+                             f"share {100 * ours_wall / wall:.1f}% wall, {100 * ours_cpu / cpu:.1f}% CPU "
+                             f"(target under 10%); line numbers' layout {clock.ours_cpu:.3f} s CPU"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--no-pdf", action="store_true", help="Skip the PDFs (the slow part).")
     parser.add_argument("--old", default="first-draft", help="The constitution's earlier version.")
     parser.add_argument("--new", default="final-draft", help="The constitution's later version.")
+    parser.add_argument("--share-only", action="store_true", help="Only our share of whole runs (part 3).")
     options = parser.parse_args()
+    if options.share_only:
+        report(shares(options.old, options.new))
+        return
 
     old, new, expected = synthetic_pair(options.articles)
     print(f"synthetic: {len(old.expression('ru').articles()):,} -> {len(new.expression('ru').articles()):,} articles, "
@@ -246,9 +355,15 @@ def main() -> None:
     if not options.no_pdf:
         rows += [(f"synthetic: {name}", s, c, note) for name, s, c, note in pdf_times(result, labels)]
     rows += constitution(options.old, options.new, options.no_pdf)
-    print(f"{'step':<46}{'wall s':>9}{'CPU s':>9}  notes")
+    if not options.no_pdf:
+        rows += shares(options.old, options.new)
+    report(rows)
+
+
+def report(rows: list[Row]) -> None:
+    print(f"{'step':<60}{'wall s':>9}{'CPU s':>9}  notes")
     for name, seconds, cpu, note in rows:
-        print(f"{name:<46}{seconds:>9.3f}{cpu:>9.3f}  {note}")
+        print(f"{name:<60}{seconds:>9.3f}{cpu:>9.3f}  {note}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,8 @@ REGISTRY = SCHEMAS_DIR / "diagnostic-codes.csv"
 CODE = re.compile(r"[A-Z][0-9]{3}")
 SEVERITIES = ("error", "warning", "error/warning")
 FAMILIES = {"S": "files", "F": "YAML and front matter", "N": "numbering and structure", "A": "languages in step",
-            "R": "references", "M": "Markdown", "G": "glyphs", "I": "import (AKN)", "P": "print", "C": "consolidation"}
+            "R": "references", "M": "Markdown", "G": "glyphs", "I": "import (AKN)", "P": "print", "C": "consolidation",
+            "J": "justifications (comparative table)"}
 TABLE_START = "<!-- diagnostic codes: generated from schemas/diagnostic-codes.csv by scripts/codes_table.py -->"
 TABLE_END = "<!-- end of diagnostic codes -->"
 

@@ -242,7 +242,10 @@ class Article:
 class Container:
     """A unit above the article: part, section, chapter, paragraph group, ... (``level`` names the profile level).
 
-    ``children`` holds containers and articles in document order.
+    ``children`` holds containers and articles in document order. ``intro`` and
+    ``wrapup`` are the container's own text before and after them (paragraphs of
+    inline text, from the folder's ``intro.LANG.md`` and ``wrap-up.LANG.md``: a Part's
+    opening words, a Chapter's closing provision), AKN ``intro`` and ``wrapUp``.
     """
 
     id: str
@@ -251,6 +254,8 @@ class Container:
     loc: Loc
     children: tuple[Container | Article, ...] = ()
     level: str = "section"
+    intro: tuple[InlineSeq, ...] = ()
+    wrapup: tuple[InlineSeq, ...] = ()
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -299,13 +304,15 @@ class Preamble:
 
 @dataclass(frozen=True)
 class Expression:
-    """The whole text in one language."""
+    """The whole text in one language. ``conclusions``: the closing text after the body (where and when it was
+    signed, by whom: AKN ``conclusions``), paragraphs of text from ``conclusions.LANG.md``."""
 
     lang: str
     title: str
     preamble: Preamble | None
     body: tuple[Container | Article, ...]
     annexes: tuple[Annex, ...] = ()
+    conclusions: tuple[InlineSeq, ...] = ()
 
     @property
     def sections(self) -> tuple[Container, ...]:
@@ -342,6 +349,10 @@ class Expression:
                 found.extend(para.inlines())
         if self.preamble:
             found.extend(self.preamble.paragraphs)
+        for container in self.containers():
+            found.extend(container.intro)
+            found.extend(container.wrapup)
+        found.extend(self.conclusions)
         return found
 
 

@@ -61,6 +61,7 @@ class Level:
     count: int | None = None
     headings: str = "optional"
     labels: dict[str, str] = field(default_factory=dict)
+    start: int = 1  # the number of the level's first unit (a portion of an act that begins at section 10)
 
     @property
     def akn_name(self) -> str | None:
@@ -210,4 +211,5 @@ def _level(item: dict[str, Any], index: int, items: list[dict[str, Any]]) -> Lev
         inserted=item.get("inserted") or None, optional=bool(item.get("optional", False)),
         count=item.get("count"), headings=str(item.get("headings", "optional")),
         labels={str(k): str(v) for k, v in item.get("labels", {}).items()},
+        start=int(item.get("start", 1)),
     )

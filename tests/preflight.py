@@ -112,6 +112,32 @@ def _colour_problems(where: str, drawing: pikepdf.Object) -> list[str]:
     return sorted(problems)
 
 
+INFO_XMP = (("/Subject", "dc:description"), ("/Producer", "pdf:Producer"), ("/Creator", "xmp:CreatorTool"),
+            ("/Trapped", "pdf:Trapped"), ("/GTS_PDFXVersion", "pdfx:GTS_PDFXVersion"),
+            ("/CreationDate", "xmp:CreateDate"), ("/ModDate", "xmp:ModifyDate"))
+
+
+def _pdf_date(value: str) -> str:
+    """``D:20260212`` (or with a time) as the XMP date it should equal: ``2026-02-12``."""
+    digits = value.removeprefix("D:")[:8]
+    return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}" if len(digits) == 8 else value
+
+
+def _info_against_xmp(info: pikepdf.Dictionary, meta: object) -> list[str]:
+    """The Info entries that XMP repeats must say the same there."""
+    problems = []
+    for key, xmp_key in INFO_XMP:
+        if key not in info:
+            continue
+        value = str(info[key]).removeprefix("/")
+        if key in ("/CreationDate", "/ModDate"):
+            value = _pdf_date(value)
+        said = meta.get(xmp_key)  # type: ignore[attr-defined]
+        if said != value:
+            problems.append(f"Info {key} {value!r} but XMP {xmp_key} {said!r}")
+    return problems
+
+
 def preflight(path: Path, expected: Expected) -> list[str]:
     """The problems a structural preflight finds in ``path`` (empty when it passes)."""
     problems: list[str] = []
@@ -154,6 +180,7 @@ def preflight(path: Path, expected: Expected) -> list[str]:
                 if xmp_version and meta.get("pdfxid:GTS_PDFXVersion", meta.get("pdfx:GTS_PDFXVersion")) != \
                         xmp_version:
                     problems.append(f"XMP GTS_PDFXVersion does not say {xmp_version}")
+                problems += _info_against_xmp(info, meta)
         trim_size = (expected.width_mm * PT_PER_MM, expected.height_mm * PT_PER_MM)
         bleed = expected.bleed_mm * PT_PER_MM
         seen: set[tuple[int, int]] = set()

@@ -166,3 +166,43 @@ def two_versions(tmp: Path) -> tuple[Path, Path, str, str]:
     known_edits(source)
     second = commit(repo, "Final draft", "2026-02-12T12:00:00+05:00", tag="v2")
     return repo, source, first, second
+
+
+def versions_with(tmp: Path, edit, prepare=None) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A repository tagged v1 (the mini fixture, after ``prepare``) and v2 (after ``edit`` and renumbering)."""
+    repo, source = new_repo(tmp)
+    if prepare is not None:
+        prepare(source)
+    commit(repo, "First draft", "2026-01-31T12:00:00+05:00", tag="v1")
+    edit(source)
+    renumber(source)
+    commit(repo, "Final draft", "2026-02-12T12:00:00+05:00", tag="v2")
+    return repo, source
+
+
+def remove_lines(source: Path, section: str, stem: str, starts: dict[str, list[str]]) -> None:
+    """Remove the lines of an article that start with the given texts, per language."""
+    for lang, prefixes in starts.items():
+        path = article_path(source, section, stem, lang)
+        lines = path.read_text(encoding="utf-8").split("\n")
+        kept = [line for line in lines if not any(line.startswith(prefix) for prefix in prefixes)]
+        assert len(kept) == len(lines) - len(prefixes), (path, prefixes)
+        path.write_text("\n".join(kept), encoding="utf-8")
+
+
+# Distinct paragraphs the split, merge and move tests put in and take out (three languages each).
+EXTRA = {
+    "a": {"en": "Public officials declare their income and property every year.",
+          "ru": "Государственные служащие ежегодно декларируют свои доходы и имущество.",
+          "kk": "Мемлекеттік қызметшілер жыл сайын өз кірістері мен мүлкін декларациялайды."},
+    "b": {"en": "The declarations are published in the manner the law provides.",
+          "ru": "Декларации публикуются в порядке, установленном законом.",
+          "kk": "Декларациялар заңда белгіленген тәртіппен жарияланады."},
+    "c": {"en": "Nobody may be compelled to testify against themselves or their close relatives.",
+          "ru": "Никто не обязан свидетельствовать против себя самого и своих близких родственников.",
+          "kk": "Ешкім өзіне және жақын туыстарына қарсы куәлік беруге міндетті емес."},
+}
+
+
+def extra(key: str, num: int) -> dict[str, str]:
+    return {lang: f"{num}. {text}" for lang, text in EXTRA[key].items()}

@@ -48,3 +48,31 @@ def test_build_versions_writes_every_expression_valid_and_readable(tmp_path: Pat
     assert all(title and uri for title, uri in by.values()), "no amendment by nothing"
     assert act.get_portion_element("art_1") is not None
     assert act.get_portion_element("art_1__para_2__point_1") is not None
+
+
+def test_each_version_says_what_it_contains_and_the_collection_reads_in_cobalt(tmp_path: Path) -> None:
+    """``contains``: the first version is the original, every later one a single (amended) version; the
+    ``mul`` file is a documentCollection that cobalt reads, one component per language, each portion found."""
+    source = _repo_with_two_versions(tmp_path)
+    out = tmp_path / "out"
+    done = run("build", source, "--out", out, "--only", "akn", "--versions")
+    assert done.returncode == 0, done.stderr
+    akn = out / "akn"
+    contains = {date: cobalt.StructuredDocument.for_document_type(kind)(
+        (akn / f"rus@{date}.xml").read_text(encoding="utf-8")).main.get("contains")
+        for date, kind in (("2026-01-31", "bill"), ("2026-02-12", "bill"), ("2026-03-15", "act"))}
+    assert contains == {"2026-01-31": "originalVersion", "2026-02-12": "singleVersion",
+                        "2026-03-15": "singleVersion"}
+    collection = cobalt.Collection((akn / "mul@2026-03-15.xml").read_text(encoding="utf-8"))
+    assert str(collection.frbr_uri).endswith("/mul@2026-03-15")
+    assert collection.frbr_uri.doctype == "documentCollection"
+    components = collection.main.xpath("a:collectionBody/a:component", namespaces={"a": collection.namespace})
+    assert [c.get("eId") for c in components] == ["cmp_kaz", "cmp_rus", "cmp_eng"]
+    for lang3 in ("kaz", "rus", "eng"):
+        assert collection.get_portion_element(f"cmp_{lang3}__art_1__para_2__point_1") is not None
+        article = collection.get_portion_element(f"cmp_{lang3}__art_1")
+        assert article is not None and article.get("wId") == "art_1"  # wIds name the unit: not prefixed
+        inner = components[["kaz", "rus", "eng"].index(lang3)].xpath(
+            "a:act/a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage/@language",
+            namespaces={"a": collection.namespace})
+        assert inner == [lang3]

@@ -291,3 +291,20 @@ def test_a_shops_own_icc_profile_is_the_output_intent(built: Built, tmp_path: Pa
 def test_the_build_says_which_output_intent_it_uses(built: Built) -> None:
     assert ("pdf print files: PDF/X-1A, output intent 'CGATS TR 001' with "
             "/usr/share/color/icc/ghostscript/default_cmyk.icc (Artifex CMYK SWOP Profile)") in built.messages
+
+
+def test_the_preflight_catches_info_and_xmp_that_disagree(built: Built, tmp_path: Path) -> None:
+    import pikepdf
+
+    from preflight import Expected, preflight
+
+    settings = load_settings()
+    expected = Expected("pdf/x-1a", A3_MM[0], A3_MM[1], 3.0, settings.print_file.condition, settings.print_file.icc)
+    changed = tmp_path / "changed.pdf"
+    with pikepdf.open(built.out / "pdf" / "kk-a3-print.pdf") as pdf:
+        pdf.trailer.Info.Subject = pikepdf.String("another subject")
+        pdf.trailer.Info.ModDate = pikepdf.String("D:20270101")
+        pdf.save(changed, static_id=True)
+    found = preflight(changed, expected)
+    assert any(p.startswith("Info /Subject 'another subject' but XMP dc:description") for p in found), found
+    assert "Info /ModDate '2027-01-01' but XMP xmp:ModifyDate '2026-02-12'" in found, found

@@ -60,7 +60,7 @@ def test_writes_the_redline_the_table_the_summary_and_a_manifest(history, tmp_pa
     out = tmp_path / "out"
     code, output = run("v1", "v2", str(source), "--out", str(out), "--lang", "en")
     assert code == 0, output
-    assert "22 -> 22 articles; 2 amended (9.1%), 1 inserted, 1 deleted, 1 moved, 13 renumbered" in output
+    assert "22 -> 22 articles; 2 amended (9.1%), 1 inserted, 1 deleted, 1 moved, 12 renumbered" in output
     names = ["comparative-table.pdf", "redline.html", "redline.pdf", "summary.json"]
     assert sorted(p.name for p in out.iterdir()) == sorted([*names, "manifest.json"])
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -70,8 +70,12 @@ def test_writes_the_redline_the_table_the_summary_and_a_manifest(history, tmp_pa
     assert manifest["source"]["new"]["commit"] == second
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert list(summary)[: len(COUNT_KEYS)] == list(COUNT_KEYS)
-    assert set(summary["articles"][0]) == {"id", "old_id", "old_number", "new_number", "status", "amended",
-                                           "words_inserted", "words_deleted"}
+    assert set(summary["articles"][0]) == {"id", "old_id", "old_number", "new_number", "class", "status", "amended",
+                                           "renumbered", "moved", "words_inserted", "words_deleted", "words_moved"}
+    assert summary["old"]["title"] is None and summary["table"][0] == {
+        "number": 1, "key": "foundations-2/1", "unit": "Article 2, paragraph 1", "change": "Amended.",
+        "justified": False}
+    assert "warning J701 no justifications for v1 -> v2: all 8 rows of the comparative table are flagged" in output
 
     first_page = pdf_text(out / "redline.pdf", 1)
     assert "Summary of changes" in first_page and "2 of 22 articles amended (9.1%)" in first_page
@@ -80,7 +84,7 @@ def test_writes_the_redline_the_table_the_summary_and_a_manifest(history, tmp_pa
     assert "Article 6 (formerly 5) renumbered and amended" in marks and "Article 12 deleted" in marks
     assert not any(m.startswith("Article 1 ") or m == "Article 1" for m in marks)  # unchanged: no bookmark
     table = pdf_text(out / "comparative-table.pdf", 1)
-    for heading in ("No.", "Structural element", "Previous wording", "New wording", "Note"):
+    for heading in ("No.", "Structural unit", "Current wording", "Proposed wording", "Justification"):
         assert heading in table
     assert "primary" in table and "formerly Article 5" in " ".join(table.split())
 

@@ -18,7 +18,7 @@ from drafting.writers.redline import Redline, Side, compare
 from drafting.writers.redline.rendering import render_diff
 from drafting.writers.redline.matching import _longest_increasing, match_articles
 from drafting.writers.redline.revisions import read_version
-from drafting.writers.redline.summary import counts, summary
+from drafting.writers.redline.summary import Counts, counts, summary
 from redline_edits import LANGS, MINI, replace_text, two_versions
 
 # id: (old number, new number, status, amended)
@@ -56,6 +56,13 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Work, Work, Side
     return old.work, new.work, old.side, new.side
 
 
+def assert_counts_add_up(found: Counts) -> None:
+    """Each article of either version in exactly one class."""
+    kept = found.unchanged + found.amended + found.renumbered + found.moved
+    assert found.old_articles == kept + found.deleted
+    assert found.new_articles == kept + found.inserted
+
+
 def redline(versions: tuple[Work, Work, Side, Side], lang: str) -> Redline:
     old, new, old_side, new_side = versions
     return compare(old, new, lang, old_side, new_side)
@@ -67,17 +74,20 @@ def test_known_edits_give_the_expected_statuses_in_reading_order(versions, lang:
     found = {a.id: (a.old_num, a.new_num, a.status, a.amended) for a in result.articles()}
     assert found == EXPECTED
     assert [a.id for a in result.articles()] == list(EXPECTED)  # deleted where it stood, moved where it went
-    assert counts(result).as_dict() == {"old_articles": 22, "new_articles": 22, "amended": 2, "unchanged": 6,
-                                        "inserted": 1, "deleted": 1, "moved": 1, "renumbered": 13,
-                                        "percent_amended": 9.1}
+    found_counts = counts(result)
+    assert found_counts.as_dict() == {"old_articles": 22, "new_articles": 22, "amended": 2, "unchanged": 6,
+                                      "inserted": 1, "deleted": 1, "moved": 1, "renumbered": 12,
+                                      "percent_amended": 9.1, "also_renumbered": 2, "also_moved": 0}
+    assert_counts_add_up(found_counts)
 
 
 def test_summary_entries(versions) -> None:  # type: ignore[no-untyped-def]
     data = summary(redline(versions, "en"))
     entries = {e["id"]: e for e in data["articles"]}
     assert entries["president-1"] == {"id": "president-1", "old_id": "president-1", "old_number": "5",
-                                      "new_number": "6", "status": "renumbered", "amended": True,
-                                      "words_inserted": 5, "words_deleted": 1}
+                                      "new_number": "6", "class": "amended", "status": "renumbered",
+                                      "amended": True, "renumbered": True, "moved": False,
+                                      "words_inserted": 5, "words_deleted": 1, "words_moved": 0}
     assert entries["environment"]["words_inserted"] == 8 and entries["environment"]["old_number"] is None
     assert entries["council-2"]["words_deleted"] == 20 and entries["council-2"]["new_number"] is None
     assert entries["foundations-2"]["words_inserted"] == 4
@@ -197,4 +207,4 @@ def test_renumbering_runs_in_the_summary(versions) -> None:  # type: ignore[no-u
         {"old": ["14", "18"], "new": ["13", "17"], "articles": ["court-2", "justice-1", "judiciary-2", "local-1", "local-2"]},
     ]
     # the articles of a run are still each counted once, as renumbered
-    assert data["renumbered"] == sum(1 for e in data["articles"] if e["status"] == "renumbered")
+    assert data["renumbered"] == sum(1 for e in data["articles"] if e["class"] == "renumbered") == 12

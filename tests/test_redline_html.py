@@ -79,9 +79,9 @@ def test_table_rows_one_per_changed_element(versions) -> None:  # type: ignore[n
         ("Article 4", "Inserted."),
         ("Article 5 (formerly 4)", "Renumbered; formerly Article 4. The text is unchanged."),
         ("Article 6 (formerly 5), paragraph 2, point 1)", "Renumbered; formerly Article 5. Amended."),
-        ("Articles 7–12", "Renumbered (6 articles); the text is unchanged."),
+        ("Articles 7–12 (formerly 6–11)", "Renumbered (6 articles); the text is unchanged."),
         ("Article 12", "Deleted."),
-        ("Articles 13–17", "Renumbered (5 articles); the text is unchanged."),
+        ("Articles 13–17 (formerly 14–18)", "Renumbered (5 articles); the text is unchanged."),
         ("Article 18 (formerly 13)", "Moved; formerly Article 13, Section VII. The text is unchanged."),
     ]
     assert str(rows[3].old[0]) == "1) the <del>first</del> measure;"

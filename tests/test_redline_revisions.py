@@ -118,3 +118,19 @@ def test_a_named_version_is_dated_by_the_work_file_not_by_its_commit(tmp_path: P
     assert named.side.commit == plain.side.commit == later
     assert named.side.date == "2026-02-12"  # versions[final-draft].date in the mini fixture's work.yaml
     assert plain.side.date == "2026-03-01"  # a bare SHA keeps its commit's date
+
+
+def test_a_commit_is_read_once_then_from_the_version_cache(history, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import drafting.writers.redline.revisions as revisions
+    from drafting.writers.redline.versioncache import entry_path
+
+    _, source, first, _ = history
+    before = read_version(source, "v1")
+    real, reads = revisions.load_tree, []
+    monkeypatch.setattr(revisions, "load_tree", lambda tree: reads.append(tree) or real(tree))
+    again = read_version(source, "v1")
+    assert reads == [] and again.work == before.work and again.loaded.diagnostics.items == before.loaded.diagnostics.items
+    entry = entry_path(source, first, "constitution\0v1")
+    assert entry.is_file()  # in the project's cache folder (or $DRAFTING_CACHE, as the suite sets it)
+    entry.write_bytes(b"not a cache entry")  # damaged: read again, never an error
+    assert read_version(source, "v1").work == before.work and len(reads) == 1

@@ -162,3 +162,14 @@ def test_outside_git_only_the_current_version(tmp_path: Path) -> None:
     assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["final-draft", "pagefind"]
     assert any("left out first-draft" in m and "not inside a git repository" in m for m in messages)
     assert "Более ранние редакции не удалось прочитать" in (site / "final-draft" / "ru.html").read_text(encoding="utf-8")
+
+
+def test_build_help_names_every_artifact_kind() -> None:
+    from typer.testing import CliRunner
+
+    from drafting.cli import app
+    from drafting.writers.artifacts import WRITERS
+
+    result = CliRunner().invoke(app, ["build", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert f"Comma-separated kinds: {','.join(WRITERS)}." in result.output

@@ -1,5 +1,6 @@
 """Every language complete and aligned: same articles and annexes, same paragraph, point and sub-point
-numbering, same table shapes (rows and cells per row)."""
+numbering, same table shapes (rows and cells per row), the preamble and every container's intro and
+wrap-up in every language."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ def check_alignment(work: Work, diags: Diagnostics) -> None:
     for lang, expression in work.expressions.items():
         if expression.preamble is None and any(e.preamble for e in work.expressions.values()):
             diags.error(f"{_root(work)}preamble.{lang}.md", 1, "A405", f"the preamble is missing in '{lang}'")
+        if not expression.conclusions and any(e.conclusions for e in work.expressions.values()):
+            diags.error(f"{_root(work)}conclusions.{lang}.md", 1, "A405", f"the conclusions are missing in '{lang}'")
+        _container_texts(work, lang, ref_lang, diags)
         if lang == ref_lang:
             continue
         ref_pre, pre = reference.preamble, expression.preamble
@@ -44,6 +48,25 @@ def check_alignment(work: Work, diags: Diagnostics) -> None:
                 _tables(para.tables, ref_para.tables, para.loc.path, para.loc.line, ref_lang, diags)
                 _points(para.points, ref_para.points, f"paragraph {para.num}" if para.num else "the paragraph",
                         para.loc.path, para.loc.line, ref_lang, diags, 1)
+
+
+def _container_texts(work: Work, lang: str, ref_lang: str, diags: Diagnostics) -> None:
+    """A container's intro or wrap-up is in every language or in none (A405), with as many paragraphs as in the
+    first language (A407)."""
+    reference = {c.id: c for c in work.expressions[ref_lang].containers()}
+    present = {kind: {c.id for e in work.expressions.values() for c in e.containers() if getattr(c, kind)}
+               for kind in ("intro", "wrapup")}
+    for container in work.expressions[lang].containers():
+        folder = container.loc.path.rsplit("/", 1)[0]
+        for kind, name in (("intro", "intro"), ("wrapup", "wrap-up")):
+            mine = getattr(container, kind)
+            what = f"the {name} of {container.level} {container.num or container.title}"
+            theirs = getattr(reference[container.id], kind) if container.id in reference else ()
+            if not mine and container.id in present[kind]:
+                diags.error(f"{folder}/{name}.{lang}.md", 1, "A405", f"{what} is missing in '{lang}'")
+            elif mine and theirs and len(mine) != len(theirs):
+                diags.warning(f"{folder}/{name}.{lang}.md", 1, "A407",
+                              f"{what} has {len(mine)} paragraphs in '{lang}' but {len(theirs)} in '{ref_lang}'")
 
 
 def _compare(article: Article, reference: Article, lang: str, ref_lang: str, diags: Diagnostics) -> None:

@@ -5,13 +5,14 @@ Numbering is checked in every language, each finding at the line of its own file
 mistake made in all three languages is three findings, one made in one language is one.
 Container numbers live in their LEVEL.yaml, shared by the languages, so they are checked once.
 A level numbered "continuous" runs through the whole act; "restart" starts again in each parent.
+A level with ``start: N`` in the profile begins its first run at N (a tree holding a portion of an act).
 """
 
 from __future__ import annotations
 
 from drafting.diagnostics import Diagnostics
 from drafting.model import Article, Container, Expression, Point, Work
-from drafting.numbering import format_ordinal, parse_number, sequence_problems
+from drafting.numbering import Number, format_ordinal, parse_number, sequence_problems
 from drafting.profile import Level
 
 
@@ -42,8 +43,9 @@ def _sections(work: Work, expression: Expression, diags: Diagnostics) -> None:
             diags.error(work.meta.loc.path, 1, "N301",
                         f"the profile '{profile.name}' requires {levels[0].count} {noun}, found {len(top)}")
     for level in levels:
+        first = next((c for c in expression.containers() if c.level == level.name), None)
         for group in _container_groups(expression, level):
-            _container_numbers(group, level, diags)
+            _container_numbers(group, level, diags, _start(level) if any(c is first for c in group) else None)
 
 
 def _container_groups(expression: Expression, level: Level) -> list[list[Container]]:
@@ -56,10 +58,15 @@ def _container_groups(expression: Expression, level: Level) -> list[list[Contain
     return [g for g in groups if g]
 
 
-def _container_numbers(group: list[Container], level: Level, diags: Diagnostics) -> None:
+def _start(level: Level) -> Number | None:
+    """The number before the level's first one, when the profile starts it further on (``start: 10``)."""
+    return Number((level.start - 1,)) if level.start > 1 else None
+
+
+def _container_numbers(group: list[Container], level: Level, diags: Diagnostics, start: Number | None = None) -> None:
     numbered = [c for c in group if c.num]
     problems = sequence_problems([c.num for c in numbered], level.inserted is not None, level.style,
-                                 level.inserted)
+                                 level.inserted, start)
     for index, message in problems:
         container = numbered[index]
         if message.endswith("is not a number"):
@@ -97,8 +104,9 @@ def _article_numbers(work: Work, expression: Expression, diags: Diagnostics) -> 
                    for c in expression.containers()]
     own = {id(a) for a in mine}
     for articles in groups:
+        start = _start(level) if mine and articles and articles[0] is mine[0] else None
         for index, message in sequence_problems([a.num for a in articles], level.inserted is not None, level.style,
-                                                level.inserted):
+                                                level.inserted, start):
             after_stand_in = index > 0 and id(articles[index - 1]) not in own
             if id(articles[index]) in own and not after_stand_in:
                 loc = articles[index].loc

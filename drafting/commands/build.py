@@ -21,7 +21,7 @@ def build(
     source: Path = typer.Argument(None, help="The source folder (holds work.yaml); default: every act of the "
                                              "repository when drafting.yaml is here, else constitution."),
     out: Path = typer.Option(Path("build"), "--out", "-o", help="Where the artifacts go."),
-    only: str = typer.Option(None, "--only", help="Comma-separated kinds: akn,html,pdf."),
+    only: str = typer.Option(None, "--only", help="Comma-separated kinds: akn,html,pdf,site."),
     lang: str = typer.Option(None, "--lang", help="Comma-separated languages, e.g. kk,ru."),
     page: str = typer.Option(None, "--page", help="PDF page profiles, e.g. a2,a3,a4 (default: the settings' list)."),
     bleed: str = typer.Option(None, "--bleed", help="Bleed of the print-shop PDFs, e.g. 5mm."),

@@ -1,31 +1,41 @@
-"""Import: one or more AKN 3.0 files (one per expression of the same work) -> one source tree.
+"""Import: AKN 3.0 files -> one source tree per work.
 
-Each file is parsed safely, its meta read into work-file fields and its body into
-the model; the languages are merged into one Work (section folders from the first
-file, article ids from ``wId`` or the article numbers), a profile is derived from
-the printed numbers (``Article {n}``), and the tree is rendered with the source
-writer. Everything that could not be mapped is a diagnostic with its XML line.
+A file holds one act or bill, the ``portion`` of one, or a ``documentCollection`` of
+them. Every act found is read (meta into work-file fields, body into the model) and
+the acts are grouped by work: the files of one work are its languages, merged into
+one Work (containers aligned by position, ids from the first file). The levels of the
+work are read off the document (``levels.py``) and written as the tree's profile, so
+the tree passes ``drafting check`` as it comes out. Each act's words and units are
+counted before (``census.xml_census``) for the import report. Everything that could
+not be mapped is a diagnostic with its XML line.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafting.importer.bodyread import BodyReader, BodyResult
-from drafting.importer.metaread import ExpressionMeta, MetaReader
-from drafting.importer.numread import escape_template
-from drafting.akn.xmlin import parse_file
+import yaml
+from lxml import etree
+
+from drafting.akn import tag
+from drafting.akn.xmlin import Found, local, parse_file
 from drafting.diagnostics import Diagnostics, DraftingError
 from drafting.akn import uri
-from drafting.model import Expression, Language, Loc, Publication, SourceDocument, Version, Work, WorkMeta
-from drafting.numbering import Number, from_roman, sequence_problems, to_roman
-from drafting.profile import Profile
-from drafting.source.rewrite import profile_data, render_tree, write_tree
+from drafting.importer.bodyread import BodyReader, BodyResult, body_of
+from drafting.importer.census import Census, xml_census
+from drafting.importer.inlineread import InlineReader
+from drafting.importer.levels import Plan, Planner
+from drafting.importer.metaread import ExpressionMeta, MetaReader, slug
+from drafting.model import (Article, Container, Expression, Language, Loc, Publication, SourceDocument, Version, Work,
+                            WorkMeta)
+from drafting.profile import PROFILES_DIR, Profile
+from drafting.source.rewrite import render_tree, write_tree
 
 PROFILE_NAME = "imported"
 
@@ -33,8 +43,10 @@ PROFILE_NAME = "imported"
 @dataclass
 class Imported:
     work: Work
-    profile: dict[str, Any]
+    profile: dict[str, Any] | None  # the inferred profile to write, None for a bundled one the work names
     diagnostics: Diagnostics
+    before: dict[str, Census]  # language -> words and units in the AKN
+    folder: str = ""  # where the tree goes below --out when a file holds several works
 
     def files(self) -> dict[str, str]:
         return render_tree(self.work, self.profile)
@@ -42,92 +54,186 @@ class Imported:
 
 @dataclass
 class Part:
+    path: Path
+    found: Found
     meta: ExpressionMeta
-    body: BodyResult
+
+    @property
+    def document(self) -> etree._Element:
+        return self.found.element
 
 
-def read_part(path: Path, diags: Diagnostics) -> Part:
+def read_parts(path: Path, diags: Diagnostics) -> list[Part]:
     display = str(path)
-    document = parse_file(path, display)
-    meta = MetaReader(display, diags).read(document)
-    body = BodyReader(display, diags, meta.work_uri, meta.stable).read(document)
-    return Part(meta, body)
+    parsed = parse_file(path, display)
+    for line, what in parsed.skipped:
+        diags.warning(display, line, "I715", f"{what}: not imported")
+    parts = []
+    for found in parsed.documents:
+        document = found.element
+        meta = MetaReader(display, diags).read(document)
+        if local(document) == "portion":
+            diags.warning(display, document.sourceline or 1, "I714",
+                          f"a portion of {document.get('includedIn') or meta.work_uri}: the tree holds only this part "
+                          "of the act")
+        parts.append(Part(path, found, meta))
+    return parts
 
 
-def import_files(paths: list[Path]) -> Imported:
+def import_works(paths: list[Path], pick: str | None = None) -> list[Imported]:
+    """Every work in the files (or the one ``pick`` names: its FRBR URI, number, component eId or folder)."""
     if not paths:
         raise DraftingError("no file to import")
     diags = Diagnostics()
-    parts = [read_part(path, diags) for path in paths]
-    for path, part in zip(paths, parts):
-        if not any(section.articles for section in part.body.sections):
-            raise DraftingError(f"{path}: no article found: the body holds no <article> (nor <section> used as one) "
-                                "to import")
-    _check_same_work(parts)
-    codes = [part.meta.language.code for part in parts]
-    first = parts[0]
-    for part in parts[1:]:
-        _align_sections(first, part)
-    _renumber_sections(parts, diags)
-    profile = _profile(parts, diags)
-    meta = _work_meta(parts, diags)
-    expressions = {code: Expression(code, meta.title[code], part.body.preamble, tuple(part.body.sections))
-                   for code, part in zip(codes, parts)}
-    work = Work(meta, profile, expressions)
-    return Imported(work, profile_data(profile, f"derived by 'drafting import' from {', '.join(p.name for p in paths)}"),
-                    diags)
+    parts = [part for path in paths for part in read_parts(path, diags)]
+    groups: dict[tuple[str, ...], list[Part]] = {}
+    for part in parts:
+        groups.setdefault(_identity(part.meta), []).append(part)
+    collected = any(part.found.where for part in parts)
+    if len(groups) > 1 and not collected and pick is None:
+        first, other = parts[0], next(p for p in parts if _identity(p.meta) != _identity(parts[0].meta))
+        raise DraftingError(f"{other.meta.path}: a different work ({other.meta.work_uri or other.meta.number}) from "
+                            f"{first.meta.path} ({first.meta.work_uri or first.meta.number}): import the expressions "
+                            "of one work together")
+    works = list(groups.values())
+    if pick is not None:
+        works = [group for group in works if _matches(group, pick)]
+        if not works:
+            names = "; ".join(f"{_folder(g[0].meta)} ({g[0].meta.work_uri}"
+                              + (f", {g[0].found.where}" if g[0].found.where else "") + ")" for g in groups.values())
+            raise DraftingError(f"no work '{pick}' in the files: they hold {names}")
+    results = [_import_work(group, diags) for group in works]
+    if len(results) > 1:
+        for imported, group in zip(results, works):
+            imported.folder = _folder(group[0].meta)
+        if len({r.folder for r in results}) != len(results):
+            for index, imported in enumerate(results, start=1):
+                imported.folder = f"{imported.folder}-{index}"
+    return results
 
 
-def import_to(paths: list[Path], out: Path, force: bool = False) -> Imported:
-    imported = import_files(paths)
+def import_files(paths: list[Path], pick: str | None = None) -> Imported:
+    """The one work in the files (an error naming them when they hold several and none is picked)."""
+    works = import_works(paths, pick)
+    if len(works) > 1:
+        names = ", ".join(w.work.meta.number for w in works)
+        raise DraftingError(f"the files hold {len(works)} works ({names}): pick one (--work) or import them all "
+                            "into one folder each")
+    return works[0]
+
+
+def import_to(paths: list[Path], out: Path, force: bool = False, pick: str | None = None) -> Imported:
+    """Write the files' work into ``out``; the first when they hold several (each into a folder of its own)."""
+    return import_trees(paths, out, force, pick)[0]
+
+
+def import_trees(paths: list[Path], out: Path, force: bool = False, pick: str | None = None) -> list[Imported]:
+    """Write every work of the files: into ``out``, or one folder each below it when there are several."""
+    works = import_works(paths, pick)
+    files: dict[str, str] = {}
+    for imported in works:
+        prefix = f"{imported.folder}/" if len(works) > 1 else ""
+        files.update({prefix + name: text for name, text in imported.files().items()})
     try:
-        write_tree(imported.files(), out, force)
+        write_tree(files, out, force)
     except FileExistsError as exc:
         raise DraftingError(str(exc)) from None
     except OSError as exc:
         raise DraftingError(f"{out}: cannot write the source tree: {exc.strerror or exc}") from None
-    return imported
+    return works
 
 
-def _check_same_work(parts: list[Part]) -> None:
-    first = parts[0].meta
+def _identity(meta: ExpressionMeta) -> tuple[str, ...]:
+    return (meta.country, meta.doctype, meta.subtype or "", meta.number, meta.date.isoformat())
+
+
+def _folder(meta: ExpressionMeta) -> str:
+    return slug(f"{meta.subtype or meta.doctype}-{meta.number}", "work")
+
+
+def _matches(group: list[Part], pick: str) -> bool:
+    meta = group[0].meta
+    wanted = pick.strip().rstrip("/")
+    return wanted in {meta.work_uri, meta.uri or "", meta.number, _folder(meta)} or \
+        any(part.found.where == f"component {wanted}" for part in group)
+
+
+# -- one work ---------------------------------------------------------------------------------
+
+
+def _import_work(parts: list[Part], diags: Diagnostics) -> Imported:
     seen: dict[str, str] = {}
     for part in parts:
-        meta = part.meta
-        identity = (meta.country, meta.doctype, meta.number, meta.date)
-        if identity != (first.country, first.doctype, first.number, first.date):
-            raise DraftingError(f"{meta.path}: a different work ({meta.work_uri or meta.number}) from "
-                                f"{first.path} ({first.work_uri or first.number}): import the expressions of one work together")
-        code = meta.language.code
+        code = part.meta.language.code
         if code in seen:
-            raise DraftingError(f"{meta.path}: a second '{code}' expression (the first is {seen[code]})")
-        seen[code] = meta.path
-
-
-def _align_sections(first: Part, other: Part) -> None:
-    mine, theirs = first.body.sections, other.body.sections
-    if len(mine) != len(theirs):
-        raise DraftingError(f"{other.meta.path}: {len(theirs)} sections, but {first.meta.path} has {len(mine)}: "
-                            "the files are not expressions of the same text")
-    other.body.sections = [dataclasses.replace(s, id=m.id) for s, m in zip(theirs, mine)]
-
-
-def _renumber_sections(parts: list[Part], diags: Diagnostics) -> None:
-    """Section numbers must form one sequence (I, II, ... or 1, 2, ...); flattened containers may not."""
-    sections = parts[0].body.sections
-    nums = [s.num for s in sections]
-    roman = bool(nums) and all(from_roman(n) is not None for n in nums)
-    expected = [to_roman(i) if roman else str(i) for i in range(1, len(nums) + 1)]
-    if nums == expected:
-        return
-    wrong = next(s for s, e in zip(sections, expected) if s.num != e)
-    diags.warning(wrong.loc.path, wrong.loc.line, "I706", f"section numbers {', '.join(nums)} are not one sequence: "
-                  f"numbered {expected[0]}..{expected[-1]} by position (the source format numbers sections straight through)")
+            raise DraftingError(f"{part.meta.path}: a second '{code}' expression (the first is {seen[code]})")
+        seen[code] = part.meta.path
+    first = parts[0]
+    body = body_of(first.document)
+    if body is None:
+        raise DraftingError(f"{first.meta.path}:{first.document.sourceline or 1}: the document has no <body>")
+    planner = Planner(body)
+    plan = planner.plan(first.meta.language.code)
+    for part in parts[1:]:
+        other = body_of(part.document)
+        if other is not None:
+            planner.add_language(plan, part.meta.language.code, other)
+    for line, message in plan.notes:
+        diags.warning(first.meta.path, line, "I706", message)
+    results: list[BodyResult] = []
     for part in parts:
-        part.body.sections = [dataclasses.replace(s, num=e) for s, e in zip(part.body.sections, expected)]
+        text = InlineReader(part.meta.path, diags, part.meta.work_uri)
+        text.define_from(part.document)
+        results.append(BodyReader(plan, text, part.meta.stable).read(part.document, part.meta.work_alias or part.meta.alias))
+        if not results[-1].articles():
+            where = f" ({part.found.where})" if part.found.where else ""
+            raise DraftingError(f"{part.meta.path}{where}: no article found: the body holds no "
+                                f"<{plan.article}> (nor any unit holding text) to import")
+    for part, result in zip(parts[1:], results[1:]):
+        result.body = _align(results[0].body, result.body, part.meta.path, first.meta.path)
+    meta = _work_meta(parts, results, diags)
+    expressions = {part.meta.language.code: Expression(part.meta.language.code, meta.title[part.meta.language.code],
+                                                       result.preamble, tuple(result.body), tuple(result.annexes),
+                                                       result.conclusions)
+                   for part, result in zip(parts, results)}
+    inferred = profile_data(plan, parts, results)
+    data: dict[str, Any] | None = inferred
+    profile = Profile.from_data(inferred)
+    bundled = (first.meta.own or {}).get("profile", "")
+    if bundled and re.fullmatch(r"[a-z0-9-]+", bundled) and (PROFILES_DIR / f"{bundled}.yaml").is_file():
+        # our own file names a bundled profile: the tree uses it again, as the drafter wrote it (when its levels
+        # are the ones read off the document)
+        named = Profile.from_data(yaml.safe_load((PROFILES_DIR / f"{bundled}.yaml").read_text(encoding="utf-8")))
+        if [level.name for level in named.levels] == [level.name for level in profile.levels]:
+            profile, data = named, None
+            meta = dataclasses.replace(meta, profile=bundled)
+        else:  # not under the bundled one's name: a tree's own profile would shadow it with other rules
+            inferred["name"] = PROFILE_NAME
+            profile, data = Profile.from_data(inferred), inferred
+            meta = dataclasses.replace(meta, profile=PROFILE_NAME)
+    work = Work(meta, profile, expressions)
+    before = {part.meta.language.code: xml_census(part.document) for part in parts}
+    return Imported(work, data, diags, before)
 
 
-def _work_meta(parts: list[Part], diags: Diagnostics) -> WorkMeta:
+def _align(mine: list[Container | Article], theirs: list[Container | Article], path: str,
+           first: str) -> list[Container | Article]:
+    """The other language's containers take the first language's ids; the shapes must agree."""
+    shape = [type(u).__name__ for u in mine]
+    if shape != [type(u).__name__ for u in theirs]:
+        raise DraftingError(f"{path}: its structure differs from {first} ({len(theirs)} units at one level where "
+                            f"{first} has {len(mine)}): the files are not expressions of the same text")
+    aligned: list[Container | Article] = []
+    for own, other in zip(mine, theirs):
+        if isinstance(own, Container) and isinstance(other, Container):
+            children = _align(list(own.children), list(other.children), path, first)
+            aligned.append(dataclasses.replace(other, id=own.id, children=tuple(children)))
+        else:
+            aligned.append(other)
+    return aligned
+
+
+def _work_meta(parts: list[Part], results: list[BodyResult], diags: Diagnostics) -> WorkMeta:
     first = parts[0].meta
     codes = [p.meta.language.code for p in parts]
     languages: list[Language] = []
@@ -157,19 +263,33 @@ def _work_meta(parts: list[Part], diags: Diagnostics) -> WorkMeta:
         versions = _own_versions(parts)
         doctype = first.own.get("doctype", doctype) if first.own.get("doctype") in ("act", "bill") else doctype
         date = _iso(first.own.get("date")) or date
+        recorded: dict[str, dict[str, str]] = {}  # in the order work.yaml lists them
         for part in parts:
             for key, name in part.meta.own_authors.items():
-                authors.setdefault(key, {})[part.meta.language.code] = name
+                recorded.setdefault(key, {})[part.meta.language.code] = name
+        for key, names in authors.items():
+            recorded.setdefault(key, {}).update({code: name for code, name in names.items()
+                                                 if code not in recorded[key]})
+        authors = recorded
     version = first.version or (versions[-1].name if versions else None)
-    title = {p.meta.language.code: p.body.title or p.meta.work_alias or p.meta.alias or p.meta.number for p in parts}
+    if version not in {v.name for v in versions}:  # FRBRversionNumber names no version work.yaml can list
+        version = versions[-1].name if versions else None
+    title = {p.meta.language.code: r.title or p.meta.work_alias or p.meta.alias or p.meta.number
+             for p, r in zip(parts, results)}
     work_meta = WorkMeta(
         country=first.country, doctype=doctype, subtype=first.subtype, number=first.number, date=date,
-        author=first.author, title=title, languages=tuple(languages), profile=PROFILE_NAME, version=version,
+        author=first.author, title=title, languages=tuple(languages), profile=_profile_name(first), version=version,
         versions=versions, publications=tuple(publications), authors=authors, loc=Loc(first.path, 1),
         build_versions=bool(first.own and first.own.get("build-versions") == "true"))
     if first.own is not None:
         return dataclasses.replace(work_meta, uri=first.own.get("uri"))
     return dataclasses.replace(work_meta, uri=_verbatim_uri(work_meta, first))
+
+
+def _profile_name(meta: ExpressionMeta) -> str:
+    """``imported``, or the profile our own writer recorded (the tree gets its levels under that name again)."""
+    named = (meta.own or {}).get("profile", "")
+    return named if re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", named) else PROFILE_NAME
 
 
 def _iso(value: str | None) -> dt.date | None:
@@ -212,40 +332,26 @@ def _verbatim_uri(meta: WorkMeta, first: ExpressionMeta) -> str | None:
     return first.work_uri if built != first.work_uri else None
 
 
-def _profile(parts: list[Part], diags: Diagnostics) -> Profile:
+# -- the profile -------------------------------------------------------------------------------
+
+
+def profile_data(plan: Plan, parts: list[Part], results: list[BodyResult]) -> dict[str, Any]:
+    names = ", ".join(sorted({p.path.name for p in parts}))
+    data: dict[str, Any] = {"name": _profile_name(parts[0].meta),
+                            "description": f"derived by 'drafting import' from {names}",
+                            "preamble": "required" if all(r.preamble is not None for r in results) else "optional",
+                            "levels": [level.data() for level in plan.levels]}
     labels: dict[str, dict[str, str]] = {}
-    for part in parts:
-        own: dict[str, str] = {}
-        for key, counter in (("article", part.body.article_labels), ("section", part.body.section_labels)):
-            if counter:
-                chosen = _most_common(counter)
-                own[key] = escape_template(chosen)
-                for other in sorted(set(counter) - {chosen}):
-                    diags.warning(part.meta.path, part.body.label_lines.get((key, other), 1), "I706",
-                                  f"{key} numbers printed as '{other}' will be printed as '{chosen}', "
-                                  f"the form most {key}s use (the profile has one label per language)")
-        if part.body.formula:
-            own["enacting_formula"] = part.body.formula  # drafting.writers.akn.document.FORMULA_LABEL
-        labels[part.meta.language.code] = own
-    body = parts[0].body
-    articles = [a for s in body.sections for a in s.articles]
-    numbers = [a.num for a in articles]
-    paragraphs = [p.num for a in articles for p in a.paragraphs if p.num]
-    points = [pt.num for a in articles for p in a.paragraphs for pt in p.points]
-    roman = bool(body.sections) and all(from_roman(s.num) is not None for s in body.sections)
-    continuous = not sequence_problems(numbers, True) or len(body.sections) < 2
-    return Profile(
-        name=PROFILE_NAME, preamble_required=any(p.body.preamble is not None for p in parts), section_count=None,
-        section_numbering="roman" if roman else "arabic",
-        article_numbering="continuous" if continuous else "per-section", article_inserted=inserted(numbers),
-        article_headings="optional", paragraph_inserted=inserted(paragraphs), point_inserted=inserted(points),
-        labels=labels)
-
-
-def inserted(nums: list[str]) -> bool:
-    parsed = [Number.parse(num) for num in nums]
-    return any(number is not None and number.inserted for number in parsed)
+    for part, result in zip(parts, results):
+        if result.annex_labels:
+            labels.setdefault(part.meta.language.code, {})["annex"] = _most_common(result.annex_labels)
+        if result.formula:  # drafting.writers.akn.document.FORMULA_LABEL
+            labels.setdefault(part.meta.language.code, {})["enacting_formula"] = result.formula
+    if labels:
+        data["labels"] = labels
+    return data
 
 
 def _most_common(counter: Counter[str]) -> str:
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
+

@@ -1,11 +1,11 @@
-"""AKN preface, preamble and body -> the model's title, preamble and sections.
+"""AKN preface, preamble, body and attachments -> the model's title, preamble, containers, articles and annexes.
 
-Containers (parts, chapters, titles, books, sections holding articles...) become
-sections; when they nest, the innermost ones holding articles become sections and
-the outer ones are reported as flattened. A document without ``article`` elements
-uses ``section`` as its article (Westminster style). Paragraph-level elements
-(paragraph, subsection...) become paragraphs; their children, or a ``list``'s
-points with its ``intro`` and ``wrapUp``, become points.
+The plan (``levels.py``) says which units are containers (any depth), which one is the
+article and which are inside it. Containers keep their printed numbers and headings;
+articles get a stable id (from ``wId``, else from their level and number) and their
+paragraphs from ``paragraphread``. The preface gives the title; a long title that is
+not the title opens the preamble, so its words are kept. Everything else in the body
+that is not a unit of the plan is reported with its line.
 """
 
 from __future__ import annotations
@@ -17,101 +17,120 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.akn import tag
-from drafting.importer.inlineread import InlineReader, Target, join
-from drafting.importer.metaread import slug
-from drafting.importer.numread import Printed, article_number, section_number
-from drafting.importer.paragraphread import ParagraphReader, article_layout, paragraph_numbers
 from drafting.akn.xmlin import elements, is_akn, local
-from drafting.diagnostics import Diagnostics
-from drafting.model import Article, InlineSeq, Loc, Preamble, Section
+from drafting.eids import element_ref
+from drafting.importer.annexread import AnnexReader
+from drafting.importer.inlineread import InlineReader, Target, join
+from drafting.importer.levels import Plan, is_unit, num_text, unit_key, units
+from drafting.importer.metaread import slug
+from drafting.importer.numread import printed_number
+from drafting.importer.paragraphread import TEXT_BLOCKS, ParagraphReader
+from drafting.model import Annex, Article, Container, InlineSeq, Loc, Paragraph, Preamble
 
 _CONVENTIONAL = re.compile(r"^(art|sec)_[^\s_]+$")
-CONTAINERS = {"part", "chapter", "title", "book", "tome", "division", "subpart", "subchapter", "subtitle",
-              "subdivision", "section", "level", "hcontainer"}
-DOCUMENT_PARTS = {"meta", "preface", "preamble", "body"}
+DOCUMENT_PARTS = {"meta", "coverPage", "preface", "preamble", "body", "portionBody", "conclusions", "attachments"}
 _PREAMBLE_BLOCKS = {"formula", "citations", "citation", "recitals", "recital", "container", "blockContainer",
                     "tblock", "longTitle", "intro"}
+_TITLES = ("docTitle", "shortTitle")
+_ID_PREFIX = {"article": "art", "section": "sec", "regulation": "reg", "rule": "rule", "clause": "cl"}
+_OWN = ("num", "heading", "subheading")
 
 
 @dataclass
 class BodyResult:
     title: str | None = None
     preamble: Preamble | None = None
-    sections: list[Section] = field(default_factory=list)
-    article_labels: Counter[str] = field(default_factory=Counter)
-    section_labels: Counter[str] = field(default_factory=Counter)
-    label_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, template) -> first line
+    body: list[Container | Article] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    annex_labels: Counter[str] = field(default_factory=Counter)
     formula: str | None = None  # the preamble's enacting formula (its text becomes the profile's label)
+    conclusions: tuple[InlineSeq, ...] = ()  # the closing text after the body
 
-
-@dataclass
-class Group:
-    container: etree._Element | None
-    articles: list[etree._Element]
+    def articles(self) -> list[Article]:
+        found: list[Article] = []
+        for unit in self.body:
+            found.extend([unit] if isinstance(unit, Article) else unit.articles)
+        return found
 
 
 class BodyReader:
-    def __init__(self, path: str, diags: Diagnostics, work_uri: str, stable: dict[str, str] | None = None) -> None:
-        self.path = path
+    def __init__(self, plan: Plan, text: InlineReader, stable: dict[str, str] | None = None) -> None:
+        self.path = text.path
         self.stable = stable or {}  # eId -> stable key, as our writer records it in <proprietary>
-        self.diags = diags
-        self.text = InlineReader(path, diags, work_uri)
-        self.paragraphs = ParagraphReader(self.text)
+        self.plan = plan
+        self.text = text
+        self.paragraphs = ParagraphReader(text, plan)
         self.result = BodyResult()
+        self.ids: dict[etree._Element, tuple[str, str]] = {}  # article element -> (stable id, number)
+        self.container_ids: set[str] = set()
 
     def warn(self, element: etree._Element, code: str, message: str) -> None:
-        self.diags.warning(self.path, element.sourceline or 1, code, message)
+        self.text.report(element, code, message)
 
-    def read(self, document: etree._Element) -> BodyResult:
+    def read(self, document: etree._Element, alias: str | None) -> BodyResult:
         for part in elements(document):
             if not is_akn(part, *DOCUMENT_PARTS):
-                self.warn(part, "I701", f"<{local(part)}> not imported (only preface, preamble and body are)")
-        preface = document.find(tag("preface"))
-        if preface is not None:
-            self.preface(preface)
-        body = document.find(tag("body"))
+                shown = self.text.plain(part)[:60]
+                self.warn(part, "I701", f"<{local(part)}> not imported (the source format has no place for it)"
+                          + (f": '{shown}'" if shown else ""))
+        body = body_of(document)
         if body is None:
             self.warn(document, "I701", "the document has no <body>")
             return self.result
-        article_tag = "article" if next(body.iter(tag("article")), None) is not None else "section"
-        groups = self.groups(body, article_tag)
-        ids = self.assign_ids(groups)
+        attachments = document.find(tag("attachments"))
+        annexes = AnnexReader(self.text, self.paragraphs)
+        if attachments is not None:
+            annexes.targets(attachments)
+        self.assign_ids(body)
+        long_title = self.preface(document.find(tag("preface")), alias)
         preamble = document.find(tag("preamble"))
-        if preamble is not None:
-            self.result.preamble = self.preamble(preamble)
-        for index, group in enumerate(groups, start=1):
-            self.result.sections.append(self.section(group, index, ids))
+        if preamble is not None or long_title:
+            self.result.preamble = self.preamble(preamble, long_title, document)
+        self.result.body = self.children(body, None)
+        self.result.conclusions = self.container_text(document.find(tag("conclusions")))
+        if attachments is not None:
+            self.result.annexes = annexes.read(attachments)
+            self.result.annex_labels = annexes.labels
         return self.result
 
     # -- preface and preamble --------------------------------------------------------------
 
-    def preface(self, preface: etree._Element) -> None:
-        title = next(preface.iter(tag("docTitle")), None)
-        if title is None:
-            title = next(preface.iter(tag("longTitle")), None)
-        if title is None:
-            title = next(preface.iter(tag("shortTitle")), None)
-        used = None
-        if title is not None:
-            self.result.title = self.text.plain(title)
-            used = title
-            while used.getparent() is not preface:
-                used = used.getparent()
+    def preface(self, preface: etree._Element | None, alias: str | None) -> list[InlineSeq]:
+        """Sets the title; returns the long title's blocks when it is not the title (they open the preamble)."""
+        if preface is None:
+            self.result.title = alias
+            return []
+        found = {name: next(preface.iter(tag(name)), None) for name in (*_TITLES, "longTitle")}
+        printed = next((found[name] for name in _TITLES if found[name] is not None), None)
+        long_title = found["longTitle"]
+        if alias:
+            self.result.title = alias
+        elif printed is not None:
+            self.result.title = self.text.plain(printed)
+        elif long_title is not None:
+            self.result.title = self.text.plain(long_title)
+        kept: list[InlineSeq] = []
         for child in elements(preface):
-            if child is not used and not _cover_line(child):
-                shown = self.text.plain(child)[:60]
-                self.warn(child, "I701", f"preface <{local(child)}> not imported" + (f": '{shown}'" if shown else ""))
+            shown = self.text.plain(child)
+            if long_title is not None and (child is long_title or long_title in child.iterdescendants()):
+                if shown != self.result.title:
+                    kept.append(self.paragraphs.blocks(long_title, quiet=True) or self.text.block(long_title))
+                continue
+            if shown and shown == self.result.title or _cover_line(child):
+                continue
+            self.warn(child, "I701", f"preface <{local(child)}> not imported" + (f": '{shown[:60]}'" if shown else ""))
+        return kept
 
-    def preamble(self, element: etree._Element) -> Preamble:
+    def preamble(self, element: etree._Element | None, lead: list[InlineSeq], document: etree._Element) -> Preamble:
         heading: str | None = None
-        paragraphs: list[InlineSeq] = []
-        stack = list(elements(element))
+        paragraphs: list[InlineSeq] = list(lead)
+        stack = list(elements(element)) if element is not None else []
         while stack:
             child = stack.pop(0)
             name = local(child)
             if is_akn(child, "p"):
                 paragraphs.append(self.text.block(child))
-            elif is_akn(child, "heading") and heading is None and not paragraphs:
+            elif is_akn(child, "heading") and heading is None and len(paragraphs) == len(lead):
                 heading = self.text.plain(child)
             elif is_akn(child, "num"):
                 following = child.getnext()
@@ -126,127 +145,148 @@ class BodyReader:
                 stack[:0] = list(elements(child))
             else:
                 self.warn(child, "I701", f"<{name}> in the preamble not imported")
-        return Preamble(tuple(p for p in paragraphs if p), Loc(self.path, element.sourceline or 1), heading)
+        where = element if element is not None else document
+        return Preamble(tuple(p for p in paragraphs if p), Loc(self.path, where.sourceline or 1), heading)
 
-    # -- containers ------------------------------------------------------------------------
+    # -- ids -------------------------------------------------------------------------------
 
-    def groups(self, body: etree._Element, article_tag: str) -> list[Group]:
-        found: list[Group] = []
-        containers = CONTAINERS - {article_tag}
-
-        def walk(parent: etree._Element, container: etree._Element | None) -> None:
-            run: list[etree._Element] = []
-            nested = False
-            for child in elements(parent):
-                if child.get("status") == "editorial":
-                    shown = self.text.plain(child)[:60]
-                    self.warn(child, "I713", f"<{local(child)}> marked editorial (a publisher's marker, not part of "
-                              "the act): not imported" + (f": '{shown}'" if shown else ""))
-                elif is_akn(child, article_tag):
-                    run.append(child)
-                elif is_akn(child, *containers):
-                    if run:
-                        found.append(Group(container, run))
-                        run = []
-                    nested = True
-                    walk(child, child)
-                elif is_akn(child, "num", "heading", "subheading") and container is not None:
-                    continue
-                else:
-                    self.warn(child, "I701", f"<{local(child)}> not imported")
-            if run or (container is not None and not nested and not any(g.container is container for g in found)):
-                found.append(Group(container, run))  # an empty leaf container is a section without articles
-            if nested and container is not None:
-                self.warn(container, "I705", f"<{local(container)}> '{self.text.plain(container.find(tag('num')))}' "
-                          "holds further containers: flattened, the innermost ones holding articles become sections")
-
-        walk(body, None)
-        for group in found:
-            if group.container is None:
-                self.warn(group.articles[0], "I705", "articles outside any part or chapter: placed in a section of their own")
-        return found
-
-    def assign_ids(self, groups: list[Group]) -> dict[int, tuple[str, Printed]]:
-        """Stable id and number of every article element; fills the reference targets."""
-        ids: dict[int, tuple[str, Printed]] = {}
+    def assign_ids(self, body: etree._Element) -> None:
+        """Stable id and number of every article; fills the reference targets."""
         used: set[str] = set()
         odd: list[etree._Element] = []
-        for group in groups:
-            for position, element in enumerate(group.articles, start=1):
-                if not _CONVENTIONAL.match(element.get("eId", "")):
-                    odd.append(element)
-                printed = self.article_printed(element, position)
-                wid = self.stable.get(element.get("eId", "")) or element.get("wId", "")
-                prefix = "art" if local(element) == "article" else "sec"
-                stable = wid[4:] if wid.startswith("art_") and _valid_id(wid[4:]) else f"{prefix}-{printed.number}"
-                if stable in used:
-                    self.warn(element, "I706", f"article id '{stable}' used twice: the second becomes '{stable}-{position}'")
-                    stable = f"{stable}-{position}"
-                used.add(stable)
-                ids[id(element)] = (stable, printed)
-                self.targets(element, stable)
+        articles = [e for e in body.iter() if isinstance(e.tag, str) and is_unit(e) and unit_key(e) == self.plan.article]
+        level = self.plan.article_level
+        for position, element in enumerate(articles, start=1):
+            if not _CONVENTIONAL.match(element.get("eId", "")):
+                odd.append(element)
+            printed = printed_number(num_text(element))
+            number = printed.number if printed is not None else str(position)
+            if printed is None:
+                self.warn(element, "I706", f"<{local(element)}> without a number"
+                          + (f" ({num_text(element)!r})" if num_text(element) else "") + f": numbered {position}")
+            elif printed.changed:
+                self.warn(element, "I706", f"number '{num_text(element)}' becomes the inserted number {number}")
+            wid = self.stable.get(element.get("eId", "")) or element.get("wId", "")
+            prefix = _ID_PREFIX.get(level.key, level.key)
+            stable = wid[4:] if wid.startswith("art_") and _valid_id(wid[4:]) else slug(f"{prefix}-{number}", prefix)
+            if stable in used:
+                self.warn(element, "I706", f"article id '{stable}' used twice: the second becomes '{stable}-{position}'")
+                stable = f"{stable}-{position}"
+            used.add(stable)
+            self.ids[element] = (stable, number)
+            self.targets(element, stable)
         if odd:
             shown = odd[0].get("eId") or "(none)"
             self.warn(odd[0], "I703", f"{len(odd)} article eId(s) do not follow the AKN naming convention "
                       f"(first: '{shown}'): tolerated; ids come from wId or the printed numbers")
-        return ids
-
-    def article_printed(self, element: etree._Element, position: int) -> Printed:
-        num = element.find(tag("num"))
-        text = self.text.plain(num)
-        printed = article_number(text) if text else None
-        if printed is None:
-            self.warn(num if num is not None else element, "I706",
-                      f"article without a number{f' ({text!r})' if text else ''}: numbered {position}")
-            return Printed(str(position), "{n}" if not text else text + " {n}", True)
-        return printed
 
     def targets(self, article: etree._Element, stable: str) -> None:
         if article.get("eId"):
             self.text.targets[article.get("eId", "")] = Target(stable, None)
-        layout = article_layout(article)
-        numbers = paragraph_numbers(self.paragraphs, layout) if layout.kind == "paragraphs" else []
-        for child, number in zip(layout.children, numbers):
-            for inner in child.iter():
-                if isinstance(inner.tag, str) and inner.get("eId"):
-                    self.text.targets[inner.get("eId", "")] = Target(stable, number, inner is child)
+        children = list(units(article))
+        if children and self.plan.place((unit_key(children[0]),)) == 0:
+            level = self.plan.inside[0]
+            for child in children:
+                printed = printed_number(num_text(child))
+                number = printed.number if printed is not None else None
+                for inner in child.iter():
+                    if isinstance(inner.tag, str) and inner.get("eId"):
+                        self.text.targets[inner.get("eId", "")] = Target(stable, number, inner is child and
+                                                                         unit_key(child) == level.key)
         for inner in article.iter():
             eid = inner.get("eId") if isinstance(inner.tag, str) else None
             if eid and eid not in self.text.targets:
                 self.text.targets[eid] = Target(stable, None, False)
 
-    # -- sections and articles --------------------------------------------------------------
+    # -- containers and articles -----------------------------------------------------------
 
-    def section(self, group: Group, index: int, ids: dict[int, tuple[str, Printed]]) -> Section:
-        container = group.container
-        articles = tuple(self.article(element, *ids[id(element)]) for element in group.articles)
-        if container is None:
-            return Section(f"part-{index}", str(index), self.result.title or f"Part {index}", Loc(self.path, 1), articles)
-        num = container.find(tag("num"))
-        num_text = self.text.plain(num)
-        printed = section_number(num_text) if num_text else None
+    def children(self, parent: etree._Element, container: etree._Element | None) -> list[Container | Article]:
+        found: list[Container | Article] = []
+        for child in elements(parent):
+            if child.get("status") == "editorial":
+                shown = self.text.plain(child)[:60]
+                self.warn(child, "I713", f"<{local(child)}> marked editorial (a publisher's marker, not part of "
+                          "the act): not imported" + (f": '{shown}'" if shown else ""))
+            elif is_akn(child, "list", "sublist") and is_unit(child):
+                found.extend(self.children(child, container))
+            elif is_unit(child) and unit_key(child) == self.plan.article:
+                found.append(self.article(child))
+            elif is_unit(child) and self.plan.container(unit_key(child)) is not None:
+                found.append(self.container(child))
+            elif container is not None and is_akn(child, *_OWN):
+                continue
+            elif container is not None and is_akn(child, "intro", "wrapUp") and child.getparent() is container:
+                continue  # the container's own text: read by container()
+            else:
+                shown = self.text.plain(child)[:60]
+                self.warn(child, "I701", f"<{local(child)}> not imported" + (f": '{shown}'" if shown else ""))
+        return found
+
+    def container(self, element: etree._Element) -> Container:
+        level = self.plan.container(unit_key(element))
+        assert level is not None
+        printed = printed_number(num_text(element))
         if printed is None:
-            self.warn(container, "I706", f"<{local(container)}> without a number{f' ({num_text!r})' if num_text else ''}: numbered {index}")
-            printed = Printed(str(index), "{n}")
-        self.result.section_labels[printed.template] += 1
-        self.result.label_lines.setdefault(("section", printed.template), container.sourceline or 1)
-        heading = self.text.plain(container.find(tag("heading")))
-        wid = self.stable.get(container.get("eId", "")) or container.get("wId", "")
-        slug = wid[4:] if wid.startswith("sec_") and _valid_id(wid[4:]) else _slug(heading) or \
-            f"{local(container)}-{printed.number.lower()}"
-        return Section(slug, printed.number, heading or num_text or printed.number,
-                       Loc(self.path, container.sourceline or 1), articles)
+            number = str(len(self.container_ids) + 1)
+            self.warn(element, "I706", f"<{local(element)}> without a number"
+                      + (f" ({num_text(element)!r})" if num_text(element) else "") + f": numbered {number}")
+        else:
+            number = printed.number
+        heading = self.text.plain(element.find(tag("heading")))
+        subheading = self.text.plain(element.find(tag("subheading")))
+        title = heading or subheading or num_text(element) or f"{level.name} {number}"
+        if heading and subheading:
+            self.warn(element.find(tag("subheading")), "I701", f"subheading not imported: '{subheading[:60]}'")
+        wid = self.stable.get(element.get("eId", "")) or element.get("wId", "")
+        own = f"{element_ref(local(element))}_"
+        kept = wid[len(own):] if wid.startswith(own) else ""
+        ident = kept if _valid_id(kept) else _slug(heading) or slug(f"{level.name}-{number.lower()}", level.name)
+        if ident in self.container_ids:
+            base, index = ident, 2
+            while f"{base}-{index}" in self.container_ids:
+                index += 1
+            ident = f"{base}-{index}"
+        self.container_ids.add(ident)
+        children = tuple(self.children(element, element))
+        return Container(ident, number, title, Loc(self.path, element.sourceline or 1), children, level.name,
+                         self.container_text(element.find(tag("intro"))),
+                         self.container_text(element.find(tag("wrapUp"))))
 
-    def article(self, element: etree._Element, stable: str, printed: Printed) -> Article:
-        num = element.find(tag("num"))
-        if printed.changed and num is not None:
-            self.warn(num, "I706", f"article number '{self.text.plain(num)}' becomes the inserted number {printed.number}")
-        self.result.article_labels[printed.template] += 1
-        self.result.label_lines.setdefault(("article", printed.template), element.sourceline or 1)
+    def container_text(self, element: etree._Element | None) -> tuple[InlineSeq, ...]:
+        """A container's intro or wrapUp: one paragraph of text per block."""
+        if element is None:
+            return ()
+        found: list[InlineSeq] = []
+        for child in elements(element):
+            if is_akn(child, "p"):
+                found.append(self.text.block(child))
+            elif is_akn(child, "table", "blockList"):
+                self.warn(child, "I709", f"a <{local(child)}> inside a <{local(element)}>: kept as text")
+                found.append(self.paragraphs.flat(child))
+            elif is_akn(child, *TEXT_BLOCKS):
+                found.append(self.paragraphs.blocks(child, quiet=True))
+            else:
+                self.warn(child, "I701", f"<{local(child)}> not imported (text blocks only)")
+        return tuple(seq for seq in found if seq)
+
+    def article(self, element: etree._Element) -> Article:
+        stable, number = self.ids[element]
         heading = element.find(tag("heading"))
-        paragraphs = self.paragraphs.article(element)
-        return Article(stable, printed.number, paragraphs, Loc(self.path, element.sourceline or 1),
-                       self.text.plain(heading) or None if heading is not None else None)
+        subheading = element.find(tag("subheading"))
+        if subheading is not None:
+            self.warn(subheading, "I701", f"subheading not imported: '{self.text.plain(subheading)[:60]}'")
+        for child in elements(element):
+            if not is_unit(child) and not is_akn(child, "num", "heading", "subheading", "content", "intro", "wrapUp"):
+                shown = self.text.plain(child)[:60]
+                self.warn(child, "I701", f"<{local(child)}> in an article not imported" + (f": '{shown}'" if shown else ""))
+        paragraphs: tuple[Paragraph, ...] = self.paragraphs.article(element)
+        return Article(stable, number, paragraphs, Loc(self.path, element.sourceline or 1),
+                       (self.text.plain(heading) or None) if heading is not None else None)
+
+
+def body_of(document: etree._Element) -> etree._Element | None:
+    body = document.find(tag("body"))
+    return body if body is not None else document.find(tag("portionBody"))
 
 
 COVER = ("docNumber", "docDate", "docStage", "docStatus")  # what work.yaml already says (number, versions)

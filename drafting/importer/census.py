@@ -165,6 +165,8 @@ class TreeCounter:
             self.preamble(expression.preamble)
         for child in expression.body:
             self.unit(child)
+        for seq in expression.conclusions:
+            self.inlines(seq)
         for annex in expression.annexes:
             self.annex(annex)
 
@@ -179,8 +181,12 @@ class TreeCounter:
             return
         self.numbered(unit.level, unit.num)
         self.census.add_text(unit.title)
+        for seq in unit.intro:
+            self.inlines(seq)
         for child in unit.children:
             self.unit(child)
+        for seq in unit.wrapup:
+            self.inlines(seq)
 
     def numbered(self, level_name: str, num: str | None) -> None:
         if num:

@@ -1,9 +1,11 @@
 """AKN inline content and text blocks -> the model's inline nodes.
 
-``i``/``b`` become emphasis and strong; a ``ref`` to an article (or a paragraph) of
-the same act becomes a cross-reference by stable id; everything else keeps its
-text and is reported (semantic markup such as ``term`` or ``date``, external
-references, notes, vendor elements), so nothing is dropped silently.
+``i``/``b`` become emphasis and strong; a ``ref`` to an article (or a paragraph) or
+to an annex of the same act becomes a cross-reference by stable id; ``authorialNote``
+becomes a footnote where its mark stands; ``def`` and ``term`` become defined terms
+(by the id their ``refersTo`` names); everything else keeps its text and is reported
+(semantic markup such as ``date``, external references, vendor elements), so nothing
+is dropped silently.
 """
 
 from __future__ import annotations
@@ -16,22 +18,24 @@ from lxml import etree
 from drafting.akn import NS
 from drafting.akn.xmlin import local, namespace
 from drafting.diagnostics import Diagnostics
-from drafting.model import Emphasis, Inline, InlineSeq, Loc, Ref, Strong, Text
+from drafting.model import Emphasis, Inline, InlineSeq, Loc, Note, Ref, Strong, Term, Text
 
 _BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*|\t")
 _SENTINEL = re.compile(r" *\x00[ \x00]*")
 _EMPHASIS = {"i", "em"}
 _STRONG = {"b", "strong"}
 _SPACE = {"eol", "eop", "br"}
-_DROPPED = {"noteRef", "authorialNote", "img", "marker", "componentRef"}
+_DROPPED = {"noteRef", "img", "marker", "componentRef"}
+_TERM_ID = re.compile(r"[^a-z0-9]+")
 _LINKS = {"a", "rref", "dref"}
 
 
 @dataclass(frozen=True)
 class Target:
-    article: str  # stable id
+    article: str  # stable id (of an article, or of an annex when kind is "annex")
     paragraph: str | None  # paragraph number, None for the article itself
     exact: bool = True  # False: the reference named a point or a smaller part, narrowed to its paragraph
+    kind: str = "article"
 
 
 @dataclass
@@ -40,6 +44,12 @@ class InlineReader:
     diags: Diagnostics
     work_uri: str = ""
     targets: dict[str, Target] = field(default_factory=dict)  # eId -> target
+    notes: int = 0  # footnotes read so far, for labels when a marker is not one
+    defined: set[str] | None = None  # the ids of the terms the document defines (None: not known, keep every term)
+
+    def define_from(self, document: etree._Element) -> None:
+        """Learn which terms the document defines, so a term used without a definition stays plain text."""
+        self.defined = {term_id(element) for element in document.iter(f"{{{NS}}}def")}
 
     def report(self, element: etree._Element, code: str, message: str) -> None:
         self.diags.warning(self.path, element.sourceline or 1, code, message)
@@ -86,14 +96,40 @@ class InlineReader:
             return self.ref(element)
         if name == "mref":
             return self.inlines(element)
+        if name == "authorialNote":
+            return [self.note(element)]
+        if name in ("def", "term"):
+            return [self.term(element, name == "def")]
         if name in _DROPPED:
-            self.report(element, "I701", f"<{name}> not imported (notes and images have no place in the source format)")
+            self.report(element, "I701", f"<{name}> not imported (images and markers have no place in the source format)")
             return []
         if name in _LINKS:
             self.report(element, "I707", f"<{name}> to '{element.get('href') or element.get('from', '')}' kept as plain text")
             return self.inlines(element)
         self.report(element, "I708", f"inline <{name}> kept as plain text")
         return self.inlines(element)
+
+    def note(self, element: etree._Element) -> Note:
+        self.notes += 1
+        marker = element.get("marker", "")
+        label = marker if re.fullmatch(r"[A-Za-z0-9]{1,8}", marker) else str(self.notes)
+        text: list[Inline] = []
+        for child in element.iterchildren(etree.Element):
+            block = self.block(child)
+            if block:
+                text.extend([Text(" "), *block] if text else block)
+        if element.text and element.text.strip():
+            text[:0] = [Text(element.text)]
+        return Note(label, normalise(text, strip=True), Loc(self.path, element.sourceline or 1))
+
+    def term(self, element: etree._Element, defining: bool) -> Term | Text:
+        ident = term_id(element)
+        if not defining and self.defined is not None and ident not in self.defined:
+            self.report(element, "I708", f"<term> '{self.plain(element)[:40]}' kept as plain text: the document "
+                        "defines no such term (no <def> for it)")
+            return Text(self.plain(element))
+        children = normalise(self.inlines(element))
+        return Term(ident, children, Loc(self.path, element.sourceline or 1), defining)
 
     def ref(self, element: etree._Element) -> list[Inline]:
         href = element.get("href", "")
@@ -105,7 +141,7 @@ class InlineReader:
         if not target.exact:
             self.report(element, "I707", f"reference to '{href}' narrowed to its "
                         f"{'paragraph' if target.paragraph else 'article'} (the source format refers to articles and paragraphs)")
-        return [Ref(target.article, target.paragraph, children, Loc(self.path, element.sourceline or 1))]
+        return [Ref(target.article, target.paragraph, children, Loc(self.path, element.sourceline or 1), target.kind)]
 
     def resolve(self, href: str) -> Target | None:
         if href.startswith("#"):
@@ -114,6 +150,15 @@ class InlineReader:
         if portion and self.work_uri and base.startswith(self.work_uri):
             return self.targets.get(portion.split(".")[0])
         return None
+
+
+def term_id(element: etree._Element) -> str:
+    """The id a ``def`` or ``term`` element's term gets: its ``refersTo``, else its text, as a slug."""
+    target = element.get("refersTo", "").lstrip("#") or "".join(element.itertext())
+    ident = _TERM_ID.sub("-", target.lower()).strip("-")
+    if not ident or not ident[0].isalpha():
+        ident = f"term-{ident}" if ident else f"term-{element.sourceline or 0}"
+    return ident
 
 
 def normalise(nodes: list[Inline] | InlineSeq, strip: bool = False) -> InlineSeq:

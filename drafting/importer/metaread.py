@@ -50,6 +50,8 @@ class ExpressionMeta:
     number: str = "imported"
     date: dt.date = dt.date(1970, 1, 1)
     work_uri: str = ""
+    uri: str | None = None  # the work's FRBR URI as the document writes it (a year-only date stays /1977/)
+    work_alias: str | None = None  # the work-level title (FRBRalias, name="title" first)
     language: Language = field(default_factory=lambda: Language("en", "eng", True))
     expression_date: dt.date = dt.date(1970, 1, 1)
     alias: str | None = None
@@ -59,7 +61,6 @@ class ExpressionMeta:
     versions: list[Version] = field(default_factory=list)
     version: str | None = None
     publication: Publication | None = None
-    work_alias: str | None = None  # FRBRWork's FRBRalias (name="title" first)
     own: dict[str, str] | None = None  # our writer's drafting:work: doctype, date, uri of the act
     own_versions: list[dict[str, str]] = field(default_factory=list)  # our writer's drafting:version entries
     own_authors: dict[str, str] = field(default_factory=dict)  # key -> name in this language
@@ -101,7 +102,7 @@ class MetaReader:
         return dt.date(year, month or 1, 1), "the first day of the period"
 
     def read(self, document: etree._Element) -> ExpressionMeta:
-        result = ExpressionMeta(self.path, doctype=local(document))
+        result = ExpressionMeta(self.path, doctype=local(document) if local(document) in ("act", "bill") else "act")
         meta = document.find(tag("meta"))
         if meta is None:
             self.diags.warning(self.path, document.sourceline or 1, "I701", "no <meta>: identity and dates guessed")
@@ -181,6 +182,9 @@ class MetaReader:
         parsed = uri.parse(self._value(work, "FRBRthis") or "") or uri.parse(self._value(work, "FRBRuri") or "")
         if parsed is not None:
             result.work_uri = str(parsed.work_uri(work_component=False))
+            result.uri = result.work_uri
+            if parsed.doctype in ("act", "bill"):
+                result.doctype = parsed.doctype
             for part, value in (("locality", parsed.locality), ("actor", parsed.actor)):
                 if value:
                     self.diags.warning(self.path, work.sourceline or 1, "I701",
@@ -201,11 +205,13 @@ class MetaReader:
         if date is None and parsed is not None:
             date = self.parse_date(parsed.date, work.sourceline or 1, f"work URI date '{parsed.date}'")
         result.date = date or result.date
+        aliases = work.findall(tag("FRBRalias"))
+        titled = [a for a in aliases if (a.get("name") or "").lower() in ("title", "short title", "shorttitle")]
+        chosen = (titled or aliases or [None])[0]
+        if chosen is not None and (chosen.get("value") or "").strip():
+            result.work_alias = " ".join((chosen.get("value") or "").split())
         author = work.find(tag("FRBRauthor"))
         result.author = self.agent(author.get("href") if author is not None else None, result) or "author"
-        aliases = work.findall(tag("FRBRalias"))
-        titled = [a for a in aliases if a.get("name") == "title"] or aliases
-        result.work_alias = titled[0].get("value") if titled else None
 
     def expression(self, expr: etree._Element | None, result: ExpressionMeta) -> None:
         if expr is None:

@@ -1,9 +1,10 @@
-"""Printed numbers in imported documents: ``Article 5``, ``Art. 3-bis.``, ``CHAPTER IV``, ``(2)``, ``a)``.
+"""Printed numbers in imported documents: ``PART 1``, ``CHAPTER IV``, ``Article 5``, ``5-бап``, ``(2)``, ``(iv)``, ``9A``.
 
-A printed number splits into the bare number the source format keeps and a
-template (``Article {n}``) that becomes the profile's label. Letter and Latin
-suffixes of inserted articles (``12A``, ``3-bis``) become inserted numbers
-(``12-1``, ``3-1``), which is how the source format writes them.
+A printed number splits into the bare number the source keeps (``1``, ``IV``,
+``iv``, ``9A``, ``3-1``) and a template (``PART {n}``, ``({n})``) that becomes the
+level's label or list marker. Which style a level's numbers are in (``(i)`` is a
+letter or a Roman one) is decided from the whole level by ``choose_style``: the
+style under which every run of numbers counts up from 1 most often.
 """
 
 from __future__ import annotations
@@ -11,61 +12,95 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.numbering import from_roman
+from drafting.numbering import LATIN, parse_number, sequence_problems
 
-LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-_ARABIC = re.compile(r"(?<![0-9])(\d+(?:-\d+)*)(?:(?:-|\s)?(" + "|".join(LATIN) + r")\b|([A-Za-z])(?![A-Za-z]))?",
+LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+_ARABIC = re.compile(r"(?<![0-9])(\d+(?:-\d+)*)(?:(?:-|\s)?(" + "|".join(LATIN_SUFFIXES) + r")\b|([A-Z]{1,2})(?![A-Za-z]))?",
                      re.IGNORECASE)
-_ROMAN = re.compile(r"(?<![A-Za-z])([IVXLCDM]+|[ivxlcdm]+)(?![A-Za-z])")
-_SUB = re.compile(r"^\s*[\(\[]?\s*(\d+(?:-\d+)*)\s*[.)\]]?\s*$")
+_WORDISH = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
+_CYRILLIC = re.compile(r"[\u0430-\u044f\u0451\u0456\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]+")
+STYLES_FOR = {"lower": ("alpha", "roman-lower"), "upper": ("roman", "alpha-upper"), "cyrillic": ("cyrillic",)}
 
 
 @dataclass(frozen=True)
 class Printed:
-    number: str  # bare: "5", "3-1", "IV"
-    template: str  # "Article {n}"
-    changed: bool = False  # a suffix (12A, 3-bis) became an inserted number
+    number: str  # bare: "5", "9A", "3-1", "IV", "iv", "a"
+    template: str  # "Article {n}", "({n})"
+    family: str  # "arabic", "lower", "upper", "cyrillic": the styles it may be in
+    changed: bool = False  # a Latin suffix (3-bis) became an inserted number (3-1)
 
 
-def article_number(text: str) -> Printed | None:
-    """The number in an article's printed ``num``, or None when it has none."""
+def printed_number(text: str) -> Printed | None:
+    """The number in a printed ``num``, or None when it holds none."""
+    text = " ".join(text.split())
+    if not text:
+        return None
     match = _ARABIC.search(text)
-    if not match:
+    if match:
+        parts = [str(int(p)) for p in match.group(1).split("-")]
+        if "0" in parts:
+            return None
+        latin, letters = match.group(2), match.group(3)
+        number = "-".join(parts)
+        changed = False
+        if latin:
+            number += f"-{LATIN_SUFFIXES.index(latin.lower()) + 1}"
+            changed = True
+        elif letters:
+            if not letters.isupper():
+                number += f"-{LATIN.index(letters.lower()) + 1}" if len(letters) == 1 else ""
+                changed = True
+            else:
+                number += letters
+        return Printed(number, _template(text, match.start(), match.end()), "arabic", changed)
+    words = list(_WORDISH.finditer(text))
+    if not words:
         return None
-    parts = [str(int(p)) for p in match.group(1).split("-")]
-    if any(p == "0" for p in parts):
+    # CHAPTER IV, (iv), SECTION A, I бөлім: the last word that can be a number, else the last word
+    token = next((w for w in reversed(words) if _number_like(w.group(0))), words[-1])
+    value = token.group(0)
+    if len(value) > 8:
         return None
-    suffix = match.group(2) or match.group(3)
-    changed = False
-    if suffix:
-        lower = suffix.lower()
-        parts.append(str(LATIN.index(lower) + 1 if lower in LATIN else ord(lower) - ord("a") + 1))
-        changed = True
-    template = text[: match.start()] + "{n}" + text[match.end():]
-    return Printed("-".join(parts), template.strip(), changed)
-
-
-def section_number(text: str) -> Printed | None:
-    """Roman (``IV``, ``iv``) or arabic (``4``) section numbers."""
-    for match in _ROMAN.finditer(text):
-        token = match.group(1)
-        if from_roman(token.upper()) is not None:
-            return Printed(token.upper(), (text[: match.start()] + "{n}" + text[match.end():]).strip(), token.isupper() is False)
-    arabic = re.search(r"(?<![0-9])([1-9][0-9]*)(?![0-9])", text)
-    if arabic:
-        return Printed(arabic.group(1), (text[: arabic.start()] + "{n}" + text[arabic.end():]).strip())
-    return None
-
-
-def sub_number(text: str) -> str | None:
-    """The bare number of a paragraph or point (``1.``, ``(2)``, ``3)``, ``3-1.``), None for letters."""
-    match = _SUB.match(text)
-    if not match:
+    if re.fullmatch(r"[a-z]+", value):
+        family = "lower"
+    elif re.fullmatch(r"[A-Z]+", value):
+        family = "upper"
+    elif _CYRILLIC.fullmatch(value):
+        family = "cyrillic"
+    else:
         return None
-    parts = [str(int(p)) for p in match.group(1).split("-")]
-    return None if "0" in parts else "-".join(parts)
+    if len(words) > 1 and family == "lower" and len(value) > 4:
+        return None
+    return Printed(value, _template(text, token.start(), token.end()), family)
 
 
-def escape_template(template: str) -> str:
-    """A template safe for ``str.format`` (braces in the printed text doubled)."""
-    return template.replace("{", "{{").replace("}", "}}").replace("{{n}}", "{n}")
+def _number_like(value: str) -> bool:
+    """A Roman number (upper or lower case) or one or two letters of one case."""
+    if not (value.isupper() or value.islower()):
+        return False
+    return bool(_ROMAN.fullmatch(value.upper())) or len(value) <= 2
+
+
+def _template(text: str, start: int, end: int) -> str:
+    return escape_template(text[:start]) + "{n}" + escape_template(text[end:])
+
+
+def escape_template(text: str) -> str:
+    """Text safe inside a ``str.format`` template (braces doubled)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def choose_style(family: str, runs: list[list[str]], inserted: str | None) -> str:
+    """The number style under which the runs (one per parent) count up from 1 best."""
+    if family == "arabic":
+        return "arabic"
+    candidates = STYLES_FOR.get(family, ("arabic",))
+    best, best_score = candidates[0], None
+    for style in candidates:
+        problems = sum(len(sequence_problems(run, True, style, inserted or "dash")) for run in runs)
+        unparsed = sum(1 for run in runs for num in run if parse_number(num, style, inserted or "dash") is None)
+        score = (unparsed, problems)
+        if best_score is None or score < best_score:
+            best, best_score = style, score
+    return best

@@ -1,88 +1,35 @@
-"""Inside an article: AKN paragraphs, lists and points -> the model's paragraphs and points.
+"""Inside an article or an annex: AKN units, their text, lists and tables -> the model's paragraphs and points.
 
-An article is one of three shapes (``article_layout``):
-
-- ``content``: its text directly -> one unnumbered paragraph;
-- ``points``: an intro, points (or a ``list``) and a wrap-up -> one unnumbered
-  paragraph with points;
-- ``paragraphs``: paragraph-level children (paragraph, subsection, ...) -> paragraphs.
-
-The source format numbers paragraphs ``1.`` and points ``1)``: lettered points
-(``a)``, ``(b)``) are numbered by position, with a warning; several unnumbered
-paragraphs are numbered 1..n; an unnumbered paragraph after a numbered one joins it.
+The plan's ladder says which unit is a paragraph and which a point at each depth
+(``subsection > paragraph > subparagraph``, ``paragraph > point > point``). An
+article's units sit where they fit in the ladder: paragraphs, or points under one
+unnumbered paragraph (the article's intro is its text). A unit's ``content`` is its
+text and tables; ``intro``, its sub-units and ``wrapUp`` are text, points and
+closing text. What the source format cannot hold is kept as text and reported:
+a unit without a number among points (joined to the text before it), a number
+that is not in its level's style, units deeper than the ladder.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
 from drafting.akn import tag
-from drafting.importer.inlineread import InlineReader, join
-from drafting.importer.numread import sub_number
 from drafting.akn.xmlin import elements, is_akn, local
-from drafting.model import InlineSeq, Loc, Paragraph, Point
+from drafting.importer.inlineread import InlineReader, join
+from drafting.importer.levels import LevelPlan, Plan, num_text, unit_key, units
+from drafting.importer.numread import printed_number
+from drafting.model import InlineSeq, Loc, Paragraph, Point, Table, TableCell, TableRow, Text
+from drafting.numbering import parse_number
 
-HIER = {"paragraph", "subsection", "subparagraph", "clause", "subclause", "alinea", "point", "indent", "item",
-        "list", "sublist", "level", "rule", "subrule", "proviso", "article", "section", "division"}
-POINTISH = {"list", "point", "indent", "item", "sublist"}
-_OWN = {"num", "heading", "subheading", "intro", "wrapUp", "content"}
-
-
-@dataclass
-class Layout:
-    kind: str  # "content" | "points" | "paragraphs"
-    intro: etree._Element | None = None
-    children: list[etree._Element] = field(default_factory=list)
-    wrapup: etree._Element | None = None
-    content: etree._Element | None = None
-    other: list[etree._Element] = field(default_factory=list)
-
-
-def article_layout(article: etree._Element) -> Layout:
-    layout = Layout("paragraphs", article.find(tag("intro")), [], article.find(tag("wrapUp")), article.find(tag("content")))
-    for child in elements(article):
-        if is_akn(child, *HIER):
-            layout.children.append(child)
-        elif not is_akn(child, *_OWN):
-            layout.other.append(child)
-    if layout.content is not None and not layout.children:
-        layout.kind = "content"
-    elif any(is_akn(c, *POINTISH) for c in layout.children) or (
-            layout.children and all(_lettered(c) for c in layout.children)):
-        layout.kind = "points"
-    elif not layout.children:
-        layout.kind = "content"
-    return layout
-
-
-def _num_text(element: etree._Element) -> str:
-    num = element.find(tag("num"))
-    return "".join(num.itertext()).strip() if num is not None else ""
-
-
-def _lettered(element: etree._Element) -> bool:
-    text = _num_text(element)
-    return bool(text) and sub_number(text) is None
-
-
-def paragraph_numbers(reader: ParagraphReader, layout: Layout) -> list[str | None]:
-    """The number each paragraph-level child gets (the one it joins, for an unnumbered follower)."""
-    raw = [sub_number(_num_text(c)) for c in layout.children]
-    if all(n is None for n in raw):
-        return [None] if len(raw) == 1 else [str(i) for i in range(1, len(raw) + 1)]
-    numbers: list[str | None] = []
-    current = next(n for n in raw if n is not None)
-    for number in raw:
-        current = number or current
-        numbers.append(current)
-    return numbers
+TEXT_BLOCKS = ("blockContainer", "container", "tblock", "block", "foreign")
 
 
 class ParagraphReader:
-    def __init__(self, text: InlineReader) -> None:
+    def __init__(self, text: InlineReader, plan: Plan) -> None:
         self.text = text
+        self.plan = plan
+        self.by_depth = False  # in an annex: any unit below a paragraph is a point of its depth, whatever its element
 
     def warn(self, element: etree._Element, code: str, message: str) -> None:
         self.text.report(element, code, message)
@@ -90,112 +37,249 @@ class ParagraphReader:
     def loc(self, element: etree._Element) -> Loc:
         return Loc(self.text.path, element.sourceline or 1)
 
-    # -- articles -------------------------------------------------------------------------
+    # -- numbers ------------------------------------------------------------------------------
+
+    def number(self, unit: etree._Element, level: LevelPlan) -> str | None:
+        """The unit's number in its level's style, None when it has none (or one the level cannot write)."""
+        printed = printed_number(num_text(unit))
+        if printed is None:
+            return None
+        if parse_number(printed.number, level.style, level.inserted or "dash") is None:
+            self.warn(unit, "I704", f"'{num_text(unit)}' is not numbered like the other {level.name}s "
+                      f"({level.style}): kept as text")
+            return None
+        return printed.number
+
+    # -- an article ------------------------------------------------------------------------------
 
     def article(self, article: etree._Element) -> tuple[Paragraph, ...]:
-        layout = article_layout(article)
-        for other in layout.other:
-            self.warn(other, "I701", f"<{local(other)}> in an article not imported")
-        if layout.kind == "content":
-            text = self.blocks(layout.content) if layout.content is not None else self.blocks(layout.intro)
-            return (Paragraph(None, text, self.loc(article)),)
-        if layout.kind == "points":
-            intro = self.blocks(layout.intro)
-            return (self.with_points(article, None, intro, layout.children, self.blocks(layout.wrapup)),)
-        for extra in (layout.intro, layout.wrapup):
-            if extra is not None:
-                self.warn(extra, "I701", f"<{local(extra)}> of an article with paragraphs not imported "
-                          "(the source format has no text outside the paragraphs)")
-        numbers = paragraph_numbers(self, layout)
-        if len(numbers) > 1 and all(sub_number(_num_text(c)) is None for c in layout.children):
-            self.warn(article, "I706", f"{len(numbers)} unnumbered paragraphs: numbered 1..{len(numbers)}")
+        children = list(units(article))
+        intro = self.blocks(article.find(tag("intro")))
+        wrapup = self.blocks(article.find(tag("wrapUp")))
+        content = article.find(tag("content"))
+        if not children:
+            text, tables = self.content(content)
+            return (Paragraph(None, join(intro, text), self.loc(article), (), wrapup, tables),)
+        offset = self.plan.place((unit_key(children[0]),))
+        if offset == 0:
+            paragraphs = self.paragraphs(children)
+            if intro or wrapup:
+                self.warn(article, "I709", f"the text around the {self.plan.inside[0].name}s of this "
+                          f"<{local(article)}> is joined to the first and the last of them")
+                first, last = paragraphs[0], paragraphs[-1]
+                paragraphs[0] = Paragraph(first.num, join(intro, first.text), first.loc, first.points, first.wrapup,
+                                          first.tables)
+                last = paragraphs[-1]
+                paragraphs[-1] = Paragraph(last.num, last.text, last.loc, last.points, join(last.wrapup, wrapup),
+                                           last.tables)
+            return tuple(paragraphs)
+        if offset == 1:
+            points, leading = self.points(children, 1)
+            return (Paragraph(None, join(intro, leading), self.loc(article), points, wrapup),)
+        self.warn(children[0], "I704", f"<{local(children[0])}> does not fit the levels of this act "
+                  f"({' > '.join(level.name for level in self.plan.inside)}): its text is kept in one paragraph")
+        return (Paragraph(None, join(intro, join(self.flat(article), wrapup)), self.loc(article)),)
+
+    def paragraphs(self, children: list[etree._Element]) -> list[Paragraph]:
+        level = self.plan.inside[0]
         result: list[Paragraph] = []
-        for child, number in zip(layout.children, numbers):
-            paragraph = self.paragraph(child, number)
-            if result and number is not None and result[-1].num == number:
-                self.warn(child, "I709", f"unnumbered <{local(child)}> beside paragraph {number}: joined to it")
+        for child in children:
+            if unit_key(child) != level.key:
+                self.warn(child, "I704", f"<{local(child)}> among {level.name}s: its text is joined to the one before")
+                text = join(self.inline_block(child.find(tag("num"))), self.flat(child))
+                if result:
+                    result[-1] = _append(result[-1], text)
+                else:
+                    result.append(Paragraph(None, text, self.loc(child)))
+                continue
+            number = self.number(child, level)
+            paragraph = self.unit(child, number, 1)
+            if number is None and result:
+                self.warn(child, "I709", f"unnumbered <{local(child)}> after {level.name} {result[-1].num or ''}: "
+                          "joined to it")
                 result[-1] = _merge(result[-1], paragraph)
+            elif number is None and num_text(child):
+                result.append(Paragraph(None, join(self.inline_block(child.find(tag("num"))), paragraph.text),
+                                        paragraph.loc, paragraph.points, paragraph.wrapup, paragraph.tables))
             else:
                 result.append(paragraph)
-        return tuple(result)
+        unnumbered = [p for p in result if p.num is None]
+        if len(result) > 1 and unnumbered:
+            self.warn(children[0], "I709", f"{len(unnumbered)} unnumbered {level.name}(s) beside numbered ones: "
+                      "joined to the one before")
+            merged: list[Paragraph] = []
+            for paragraph in result:
+                if paragraph.num is None and merged:
+                    merged[-1] = _merge(merged[-1], paragraph)
+                else:
+                    merged.append(paragraph)
+            if merged[0].num is None and len(merged) > 1:
+                merged[1] = Paragraph(merged[1].num, join(merged[0].text, merged[1].text), merged[1].loc,
+                                      merged[1].points, merged[1].wrapup, (*merged[0].tables, *merged[1].tables))
+                merged = merged[1:]
+            result = merged
+        return result
 
-    def paragraph(self, element: etree._Element, number: str | None) -> Paragraph:
+    def unit(self, element: etree._Element, number: str | None, depth: int) -> Paragraph:
+        """A paragraph-level unit (depth 1) or, through ``point``, a point: its text, tables, points, wrap-up."""
         heading = element.find(tag("heading"))
+        lead: InlineSeq = ()
         if heading is not None:
-            self.warn(heading, "I701", f"heading of a <{local(element)}> not imported: '{self.text.plain(heading)}'")
+            lead = self.text.block(heading)
+            self.warn(heading, "I709", f"the heading of a <{local(element)}> is kept as the start of its text")
         content = element.find(tag("content"))
-        children = [c for c in elements(element) if is_akn(c, *HIER)]
+        children = list(units(element))
         if content is not None and not children:
-            block_list = content.find(tag("blockList"))
+            block_list = next(iter(content.iter(tag("blockList"))), None)
             if block_list is not None:
-                return self.block_list(element, number, content, block_list)
-            return Paragraph(number, self.blocks(content), self.loc(element))
-        return self.with_points(element, number, self.blocks(element.find(tag("intro"))), children,
-                                self.blocks(element.find(tag("wrapUp"))))
+                return self.block_list(element, number, content, block_list, lead, depth)
+            text, tables = self.content(content)
+            return Paragraph(number, join(lead, text), self.loc(element), (), (), tables)
+        intro = join(lead, self.intro_blocks(element))
+        points, leading = self.points(children, depth)
+        return Paragraph(number, join(intro, leading), self.loc(element), points,
+                         self.wrapup_blocks(element), ())
 
-    def with_points(self, element: etree._Element, number: str | None, intro: InlineSeq,
-                    children: list[etree._Element], wrapup: InlineSeq) -> Paragraph:
-        items: list[etree._Element] = []
-        for child in children:
-            if is_akn(child, "list", "sublist"):
-                intro = join(intro, self.blocks(child.find(tag("intro"))))
-                items.extend(c for c in elements(child) if is_akn(c, *HIER))
-                wrapup = join(self.blocks(child.find(tag("wrapUp"))), wrapup)
-            else:
-                items.append(child)
-        return Paragraph(number, intro, self.loc(element), self.points(element, items), wrapup)
-
-    def block_list(self, element: etree._Element, number: str | None, content: etree._Element,
-                   block_list: etree._Element) -> Paragraph:
-        for other in elements(content):
-            if other is not block_list:
-                self.warn(other, "I701", f"<{local(other)}> beside a list not imported")
-        intro = self.inline_block(block_list.find(tag("listIntroduction")))
-        wrapup = self.inline_block(block_list.find(tag("listWrapUp")))
-        items = [c for c in elements(block_list) if is_akn(c, "item")]
-        return Paragraph(number, intro, self.loc(element), self.points(block_list, items), wrapup)
-
-    # -- points ---------------------------------------------------------------------------------
-
-    def points(self, parent: etree._Element, items: list[etree._Element]) -> tuple[Point, ...]:
-        numbers = [sub_number(_num_text(item)) for item in items]
-        if items and any(n is None for n in numbers):
-            shown = ", ".join(_num_text(i) or "(none)" for i in items[:3])
-            self.warn(items[0], "I704", f"points numbered {shown}...: the source format numbers points 1), 2), ...; "
-                      "numbered by position")
-            numbers = [str(i) for i in range(1, len(items) + 1)]
-        return tuple(Point(str(n), self.point_text(item), self.loc(item)) for item, n in zip(items, numbers))
-
-    def point_text(self, item: etree._Element) -> InlineSeq:
-        if is_akn(item, "item"):
-            return self.blocks(item)
-        content = item.find(tag("content"))
-        if content is not None:
-            return self.blocks(content)
-        text = self.blocks(item.find(tag("intro")))
-        for child in elements(item):
-            if is_akn(child, *HIER):
-                self.warn(child, "I704", f"<{local(child)}> inside a point: sub-points are not supported; "
-                          "its text is added to the point")
-                text = join(text, join(self.inline_block(child.find(tag("num"))), self.flat(child)))
-        return join(text, self.blocks(item.find(tag("wrapUp"))))
-
-    def flat(self, element: etree._Element) -> InlineSeq:
-        text: InlineSeq = ()
-        for child in elements(element):
-            if is_akn(child, "p"):
-                text = join(text, self.text.block(child))
-            elif not is_akn(child, "num", "heading"):
-                text = join(text, self.flat(child))
+    def intro_blocks(self, element: etree._Element) -> InlineSeq:
+        text = self.blocks(element.find(tag("intro")))
+        for wrapper in elements(element):
+            if is_akn(wrapper, "list", "sublist"):
+                text = join(text, self.blocks(wrapper.find(tag("intro"))))
         return text
 
-    # -- blocks of text ---------------------------------------------------------------------------
+    def wrapup_blocks(self, element: etree._Element) -> InlineSeq:
+        text: InlineSeq = ()
+        for wrapper in elements(element):
+            if is_akn(wrapper, "list", "sublist"):
+                text = join(text, self.blocks(wrapper.find(tag("wrapUp"))))
+        return join(text, self.blocks(element.find(tag("wrapUp"))))
+
+    def points(self, children: list[etree._Element], depth: int) -> tuple[tuple[Point, ...], InlineSeq]:
+        """The points at ``depth`` (1: a paragraph's), and text of unnumbered units before the first one."""
+        if depth > len(self.plan.inside) - 1:
+            if children:
+                self.warn(children[0], "I704", f"<{local(children[0])}> is deeper than the levels of this act: "
+                          "its text is kept")
+            text: InlineSeq = ()
+            for child in children:
+                text = join(text, join(self.inline_block(child.find(tag("num"))), self.flat(child)))
+            return (), text
+        level = self.plan.inside[depth]
+        points: list[Point] = []
+        leading: InlineSeq = ()
+        for child in children:
+            fits = unit_key(child) == level.key or self.by_depth
+            number = self.number(child, level) if fits else None
+            if not fits:
+                self.warn(child, "I704", f"<{local(child)}> where a {level.name} was expected: its text is kept")
+            if number is None:
+                text = join(self.inline_block(child.find(tag("num"))), self.flat(child))
+                if points:
+                    last = points[-1]
+                    points[-1] = Point(last.num, last.text, last.loc, last.points, last.tables, join(last.wrapup, text))
+                else:
+                    leading = join(leading, text)
+                if fits and not num_text(child):
+                    self.warn(child, "I709", f"unnumbered <{local(child)}> among {level.name}s: its text is joined "
+                              "to the text before it")
+                continue
+            inner = self.unit(child, number, depth + 1)
+            points.append(Point(number, inner.text, inner.loc, inner.points, inner.tables, inner.wrapup))
+        return tuple(points), leading
+
+    def block_list(self, element: etree._Element, number: str | None, content: etree._Element,
+                   block_list: etree._Element, lead: InlineSeq, depth: int) -> Paragraph:
+        for other in elements(content):
+            if other is not block_list and not is_akn(other, "p"):
+                self.warn(other, "I701", f"<{local(other)}> beside a list not imported")
+        before = join(lead, self.blocks_until(content, block_list))
+        intro = join(before, self.inline_block(block_list.find(tag("listIntroduction"))))
+        wrapup = self.inline_block(block_list.find(tag("listWrapUp")))
+        level = self.plan.inside[depth] if depth < len(self.plan.inside) else None
+        points: list[Point] = []
+        for item in elements(block_list):
+            if not is_akn(item, "item"):
+                continue
+            printed = printed_number(num_text(item))
+            fits = level is not None and printed is not None and \
+                parse_number(printed.number, level.style, level.inserted or "dash") is not None
+            text = self.blocks(item, skip_num=True)
+            if fits and printed is not None:
+                points.append(Point(printed.number, text, self.loc(item)))
+            elif points:
+                last = points[-1]
+                points[-1] = Point(last.num, join(last.text, join(self.inline_block(item.find(tag("num"))), text)),
+                                   last.loc)
+            else:
+                intro = join(intro, join(self.inline_block(item.find(tag("num"))), text))
+        return Paragraph(number, intro, self.loc(element), tuple(points), wrapup)
+
+    def blocks_until(self, content: etree._Element, stop: etree._Element) -> InlineSeq:
+        text: InlineSeq = ()
+        for child in elements(content):
+            if child is stop:
+                break
+            if is_akn(child, "p"):
+                text = join(text, self.text.block(child))
+        return text
+
+    # -- text -------------------------------------------------------------------------------------
+
+    def content(self, content: etree._Element | None) -> tuple[InlineSeq, tuple[Table, ...]]:
+        """A ``content``: its text blocks (joined) and its tables."""
+        if content is None:
+            return (), ()
+        text: InlineSeq = ()
+        tables: list[Table] = []
+        count = 0
+        for child in elements(content):
+            if is_akn(child, "table"):
+                tables.append(self.table(child))
+            elif is_akn(child, "p", *TEXT_BLOCKS):
+                if tables:
+                    self.warn(child, "I709", "text after a table is moved before it (the source format writes "
+                              "a unit's text, then its tables)")
+                text = join(text, self.text.block(child) if is_akn(child, "p") else self.blocks(child))
+                count += 1
+            elif is_akn(child, "blockList"):
+                text = join(text, self.flat(child))
+                count += 1
+            else:
+                self.warn(child, "I701", f"<{local(child)}> not imported (text and tables only)")
+        if count > 1:
+            self.warn(content, "I709", f"{count} blocks of text in one <{local(content)}>: joined into one")
+        return text, tuple(tables)
+
+    def table(self, element: etree._Element) -> Table:
+        rows: list[TableRow] = []
+        for row in element.iter(tag("tr")):
+            cells = []
+            for cell in elements(row):
+                if not is_akn(cell, "th", "td"):
+                    continue
+                if cell.get("colspan") not in (None, "1") or cell.get("rowspan") not in (None, "1"):
+                    self.warn(cell, "I709", "a cell spanning several columns or rows is written as one cell")
+                text = self.blocks(cell, quiet=True)
+                cells.append(TableCell(text, is_akn(cell, "th")))
+            header = bool(cells) and all(c.header for c in cells) and len(rows) == len([r for r in rows if r.header])
+            rows.append(TableRow(tuple(cells), self.loc(row), header))
+        if rows and not rows[0].header:
+            self.warn(element, "I709", "a table without a header row: its first row is written as the header "
+                      "(a pipe table has one)")
+            first = rows[0]
+            rows[0] = TableRow(tuple(TableCell(c.text, True, c.align) for c in first.cells), first.loc, True)
+        width = max((len(r.cells) for r in rows), default=0)
+        if any(len(r.cells) != width for r in rows):
+            self.warn(element, "I709", "table rows of different lengths: short rows are padded with empty cells")
+            rows = [TableRow((*r.cells, *(TableCell((), r.header) for _ in range(width - len(r.cells)))), r.loc,
+                             r.header) for r in rows]
+        return Table(tuple(rows), self.loc(element))
 
     def inline_block(self, element: etree._Element | None) -> InlineSeq:
         return self.text.block(element) if element is not None else ()
 
-    def blocks(self, element: etree._Element | None) -> InlineSeq:
-        """The text of a content/intro/wrapUp/item: its ``p`` blocks, joined when there are several."""
+    def blocks(self, element: etree._Element | None, quiet: bool = False, skip_num: bool = False) -> InlineSeq:
+        """The text of an intro/wrapUp/item/cell: its ``p`` blocks, joined when there are several."""
         if element is None:
             return ()
         text: InlineSeq = ()
@@ -204,20 +288,53 @@ class ParagraphReader:
             if is_akn(child, "p"):
                 text = join(text, self.text.block(child))
                 count += 1
-            elif is_akn(child, "blockContainer", "container", "tblock", "block"):
-                text = join(text, self.blocks(child))
+            elif is_akn(child, *TEXT_BLOCKS):
+                text = join(text, self.blocks(child, quiet))
                 count += 1
-            elif not (is_akn(child, "num") and is_akn(element, "item")):
+            elif is_akn(child, "num") and skip_num:
+                continue
+            elif is_akn(child, "table", "blockList"):
+                self.warn(child, "I709", f"a <{local(child)}> inside a <{local(element)}>: kept as text")
+                text = join(text, self.flat(child))
+            else:
                 self.warn(child, "I701", f"<{local(child)}> not imported (text blocks only)")
-        if count > 1:
+        if not count and element.text and element.text.strip():
+            text = self.text.block(element)
+        if count > 1 and not quiet:
             self.warn(element, "I709", f"{count} blocks of text in one <{local(element)}>: joined into one")
         return text
 
+    def flat(self, element: etree._Element) -> InlineSeq:
+        """All the text below ``element`` (numbers included), in order, as one run."""
+        text: InlineSeq = ()
+        for child in elements(element):
+            if is_akn(child, "p", "num", "heading", "listIntroduction", "listWrapUp"):
+                text = join(text, self.text.block(child))
+            elif is_akn(child, "td", "th"):
+                text = join(text, self.blocks(child, quiet=True))
+            else:
+                text = join(text, self.flat(child))
+        return text
+
+
+def _append(paragraph: Paragraph, text: InlineSeq) -> Paragraph:
+    if paragraph.points:
+        return Paragraph(paragraph.num, paragraph.text, paragraph.loc, paragraph.points,
+                         join(paragraph.wrapup, text), paragraph.tables)
+    return Paragraph(paragraph.num, join(paragraph.text, text), paragraph.loc, (), paragraph.wrapup, paragraph.tables)
+
 
 def _merge(first: Paragraph, second: Paragraph) -> Paragraph:
-    """An unnumbered paragraph after a numbered one: its wrap-up when it closes a list, else more text."""
-    if first.points and not first.wrapup and not second.points:
-        return Paragraph(first.num, first.text, first.loc, first.points, second.text)
-    if not first.points:
-        return Paragraph(first.num, join(first.text, second.text), first.loc, second.points, second.wrapup)
-    return Paragraph(first.num, first.text, first.loc, first.points, join(first.wrapup, second.text))
+    """An unnumbered unit after a numbered one: its wrap-up when it closes a list, else more text."""
+    if first.points:
+        rest = join(second.text, second.wrapup)
+        if second.points:
+            return Paragraph(first.num, first.text, first.loc, (*first.points, *second.points),
+                             join(first.wrapup, rest), (*first.tables, *second.tables))
+        return Paragraph(first.num, first.text, first.loc, first.points, join(first.wrapup, rest),
+                         (*first.tables, *second.tables))
+    return Paragraph(first.num, join(first.text, second.text), first.loc, second.points, second.wrapup,
+                     (*first.tables, *second.tables))
+
+
+__all__ = ["ParagraphReader", "Text"]

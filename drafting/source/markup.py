@@ -205,16 +205,18 @@ def parse_annex_body(body: str, display: str, first_line: int, diags: Diagnostic
     return tuple(paragraphs)
 
 
-def parse_preamble_body(body: str, display: str, first_line: int, diags: Diagnostics) -> tuple[InlineSeq, ...]:
+def parse_preamble_body(body: str, display: str, first_line: int, diags: Diagnostics,
+                        what: str = "the preamble") -> tuple[InlineSeq, ...]:
+    """Plain paragraphs of text: a preamble, or a container's intro or wrap-up (``what`` names it in messages)."""
     blocks, ctx = _parse(body, display, first_line, diags, None, lists=False)
     paragraphs: list[InlineSeq] = []
     for block in blocks:
         if block.type == "paragraph":
             paragraphs.append(_inline(block, ctx))
         else:
-            _unexpected(block, ctx, "the preamble is plain paragraphs of text")
+            _unexpected(block, ctx, f"{what} is plain paragraphs of text")
     if not paragraphs:
-        diags.error(display, first_line, "M604", "the preamble has no text")
+        diags.error(display, first_line, "M604", f"{what} has no text")
     _unused_notes(ctx)
     return tuple(paragraphs)
 

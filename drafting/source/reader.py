@@ -16,9 +16,8 @@ from typing import Any
 
 from drafting.diagnostics import Diagnostics
 from drafting.source.markup import parse_annex_body, parse_article_body, parse_preamble_body
-from drafting.model import (AmendedWork, SourceDocument, Annex, Modification, Article, Container, Expression, Language, Loc,
-                            Preamble, Publication, Version,
-                            Work, WorkMeta)
+from drafting.model import (AmendedWork, Annex, Article, Container, Expression, InlineSeq, Language, Loc, Modification,
+                            Preamble, Publication, SourceDocument, Version, Work, WorkMeta)
 from drafting.profile import PROFILES_DIR, Profile
 from drafting.source.tree import MAX_FILE_BYTES, Entry, SourceTree
 from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, validate
@@ -26,11 +25,15 @@ from drafting.source.yamldoc import YamlDoc, parse_yaml, split_front_matter, val
 WORK_FILE = "work.yaml"
 TRANSLATIONS_FILE = "translations.yaml"  # drafting.source.translationfile reads it
 SECTION_FILE = "section.yaml"
+JUSTIFICATIONS_FILE = "justifications.yaml"
+OUTSIDE_ROOT = "expected work.yaml, translations.yaml, preamble.LANG.md, conclusions.LANG.md or section folders NN-slug/"
 ANNEX_DIR = "annexes"
 META_RE = re.compile(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.yaml$")
 SECTION_DIR_RE = re.compile(r"^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 ARTICLE_RE = re.compile(r"^(\d+)([a-z]?)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([A-Za-z_-]+)\.md$")
 PREAMBLE_RE = re.compile(r"^preamble\.([A-Za-z_-]+)\.md$")
+CONCLUSIONS_RE = re.compile(r"^conclusions\.([A-Za-z_-]+)\.md$")  # the act's closing text (AKN conclusions)
+CONTAINER_TEXT_RE = re.compile(r"^(intro|wrap-up)\.([A-Za-z_-]+)\.md$")  # a container's own text around its units
 FALLBACK_LANGUAGES = ("kk", "ru", "en")
 
 
@@ -48,6 +51,8 @@ class Layout:
     work: str | None = None
     preambles: dict[str, str] = field(default_factory=dict)
     sections: dict[str, list[str]] = field(default_factory=dict)  # folder path -> its LEVEL.yaml paths
+    texts: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (folder, intro|wrap-up, lang) -> path
+    conclusions: dict[str, str] = field(default_factory=dict)  # lang -> path
     articles: list[ArticleFile] = field(default_factory=list)
     annexes: list[ArticleFile] = field(default_factory=list)
     profiles: dict[str, str] = field(default_factory=dict)
@@ -91,9 +96,10 @@ class Reader:
         self.profile = profile
         preambles = self._preambles(layout, readable, codes)
         sections = self._sections(layout, readable, codes)
+        texts = self._container_texts(layout, readable)
         articles = self._articles(layout, readable, codes)
         annexes = self._annexes(layout, readable, codes)
-        expressions = self._assemble(meta, codes, preambles, sections, articles, annexes)
+        expressions = self._assemble(meta, codes, preambles, sections, articles, annexes, texts)
         work = Work(meta, profile, expressions) if meta is not None else None
         return ReadResult(work, self.diags, len(entries), self.tree, self.texts)
 
@@ -120,16 +126,21 @@ class Reader:
             if len(parts) == 1:
                 match = PREAMBLE_RE.match(name)
                 article = ARTICLE_RE.match(name)
+                closing = CONCLUSIONS_RE.match(name)
                 if name == WORK_FILE:
                     layout.work = entry.path
                 elif name == TRANSLATIONS_FILE:
                     pass  # read after the checks (drafting.source.translationfile)
+                elif name == JUSTIFICATIONS_FILE:  # the redline's (drafting.writers.redline.justifications)
+                    pass
                 elif match:
                     layout.preambles[match.group(1)] = entry.path
+                elif closing:
+                    layout.conclusions[closing.group(1)] = entry.path
                 elif article:
                     layout.articles.append(_article_file("", article, entry.path))
                 else:
-                    self._outside(entry.path, "expected work.yaml, translations.yaml, preamble.LANG.md or section folders NN-slug/")
+                    self._outside(entry.path, OUTSIDE_ROOT)
             elif len(parts) == 2 and parts[0] == "profiles" and name.endswith(".yaml"):
                 layout.profiles[name[: -len(".yaml")]] = entry.path
             elif len(parts) == 2 and parts[0] == ANNEX_DIR:
@@ -143,14 +154,18 @@ class Reader:
                 for depth in range(1, len(folders) + 1):
                     layout.sections.setdefault("/".join(folders[:depth]), [])
                 match = ARTICLE_RE.match(name)
+                text = CONTAINER_TEXT_RE.match(name)
                 if META_RE.match(name):
                     layout.sections[folder].append(entry.path)
                 elif match:
                     layout.articles.append(_article_file(folder, match, entry.path))
+                elif text:
+                    layout.texts[(folder, text.group(1), text.group(2))] = entry.path
                 else:
-                    self._outside(entry.path, "a section folder holds section.yaml and NNN-slug.LANG.md files")
+                    self._outside(entry.path, "a section folder holds section.yaml, NNN-slug.LANG.md files and "
+                                              "its own text in intro.LANG.md and wrap-up.LANG.md")
             else:
-                self._outside(entry.path, "expected work.yaml, translations.yaml, preamble.LANG.md or section folders NN-slug/")
+                self._outside(entry.path, OUTSIDE_ROOT)
         return layout
 
     def _outside(self, path: str, hint: str) -> None:
@@ -209,6 +224,14 @@ class Reader:
                 self._unknown(item.path, item.lang, codes)
         layout.articles = kept
         layout.preambles = {k: v for k, v in layout.preambles.items() if k in known}
+        for lang, path in sorted(layout.conclusions.items()):
+            if lang not in known:
+                self._unknown(path, lang, codes)
+        layout.conclusions = {k: v for k, v in layout.conclusions.items() if k in known}
+        for key, path in sorted(layout.texts.items()):
+            if key[2] not in known:
+                self._unknown(path, key[2], codes)
+        layout.texts = {key: path for key, path in layout.texts.items() if key[2] in known}
 
     def _unknown(self, path: str, lang: str, codes: list[str]) -> None:
         self.diags.error(self.show(path), 1, "S106",
@@ -328,6 +351,22 @@ class Reader:
             paragraphs = parse_preamble_body(body, self.show(path), start, self.diags)
             heading = doc.data.get("heading") if doc else None
             found[lang] = Preamble(paragraphs, Loc(self.show(path), start), heading)
+        return found
+
+    def _container_texts(self, layout: Layout, readable: set[str]) -> dict[tuple[str, str, str], tuple[InlineSeq, ...]]:
+        """The intro and wrap-up of every container folder that has them: paragraphs of text, like a preamble."""
+        found: dict[tuple[str, str, str], tuple[InlineSeq, ...]] = {}
+        for key, path in sorted(layout.texts.items()):
+            if path not in readable:
+                continue
+            doc, body, start = self._front_matter(path, "preamble", required=False)
+            what = "the intro" if key[1] == "intro" else "the wrap-up"
+            found[key] = parse_preamble_body(body, self.show(path), start, self.diags, what)
+        for lang, path in sorted(layout.conclusions.items()):
+            if path in readable:
+                doc, body, start = self._front_matter(path, "preamble", required=False)
+                found[("", "conclusions", lang)] = parse_preamble_body(body, self.show(path), start, self.diags,
+                                                                       "the conclusions")
         return found
 
     def _sections(self, layout: Layout, readable: set[str], codes: list[str]) -> dict[str, ContainerInfo]:
@@ -463,7 +502,9 @@ class Reader:
 
     def _assemble(self, meta: WorkMeta | None, codes: list[str], preambles: dict[str, Preamble],
                   sections: dict[str, ContainerInfo], articles: dict[str, dict[str, dict[str, Article]]],
-                  annexes: dict[str, dict[str, Annex]]) -> dict[str, Expression]:
+                  annexes: dict[str, dict[str, Annex]],
+                  texts: dict[tuple[str, str, str], tuple[InlineSeq, ...]] | None = None) -> dict[str, Expression]:
+        texts = texts or {}
         children: dict[str, list[str]] = {}
         for folder in sections:
             children.setdefault(folder.rpartition("/")[0], []).append(folder)
@@ -478,7 +519,8 @@ class Reader:
                 name = sub.rsplit("/", 1)[-1]
                 slug = SECTION_DIR_RE.match(name)
                 node = Container(slug.group(2) if slug else name, info.num, info.titles.get(lang, ""), info.loc,
-                                 tuple(build(sub, lang)), info.level)
+                                 tuple(build(sub, lang)), info.level, texts.get((sub, "intro", lang), ()),
+                                 texts.get((sub, "wrap-up", lang), ()))
                 items.append(((_dir_order(name)[0], 1, name), node))
             for stem, versions in articles.get(folder, {}).items():
                 if lang in versions:
@@ -491,7 +533,8 @@ class Reader:
         for lang in codes:
             title = meta.title.get(lang, "") if meta else ""
             attached = tuple(versions[lang] for versions in annexes.values() if lang in versions)
-            expressions[lang] = Expression(lang, title, preambles.get(lang), tuple(build("", lang)), attached)
+            expressions[lang] = Expression(lang, title, preambles.get(lang), tuple(build("", lang)), attached,
+                                           texts.get(("", "conclusions", lang), ()))
         return expressions
 
 

@@ -8,23 +8,26 @@ list markers at the start of a line, entity references and ``<`` are escaped.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from drafting.model import Article, Emphasis, InlineSeq, Paragraph, Preamble, Ref, Strong, Text, Work
-from drafting.numbering import Number
+from drafting.model import (Annex, Article, Container, Emphasis, InlineSeq, Note, Paragraph, Point, Preamble, Ref,
+                            Strong, Table, TableCell, Term, Text, Work)
+from drafting.numbering import parse_number
 from drafting.profile import Profile
+from drafting.source.transaction import Change, apply
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^([#>+=|~-]|\d+(?:-\d+)*(?=[.)]))")
 _SPACE = re.compile(r"\s+")
+_MARKER_START = re.compile(r"^(\()?[0-9A-Za-z\u0430-\u044f\u0451]{1,8}(?:-[1-9][0-9]*)*([.)])(?=\s|$)")
+_NOTE_LABEL = re.compile(r"[A-Za-z0-9]{1,8}")
+_DEFAULT = Profile(name="(default)")
 
 
 # -- inline Markdown ------------------------------------------------------------------
@@ -37,24 +40,59 @@ def escape(text: str) -> str:
 
 def _escape_start(line: str) -> str:
     match = _LINE_START.match(line)
-    if not match:
-        return line
-    if match.group(1)[0].isdigit():
-        end = match.end()
+    if match:
+        if match.group(1)[0].isdigit():
+            end = match.end()
+            return line[:end] + "\\" + line[end:]
+        return "\\" + line
+    marker = _MARKER_START.match(line)
+    if marker:  # "(a) ..." or "iv. ..." would be read as a list marker of some level
+        if marker.group(1):
+            return "\\" + line
+        end = marker.end(2)
         return line[:end] + "\\" + line[end:]
-    return "\\" + line
+    return line
 
 
-def inline_markdown(seq: InlineSeq) -> str:
+@dataclass
+class Notes:
+    """The footnotes of one file, in order: labels unique in the file, definitions written at its end."""
+
+    definitions: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, note: Note) -> str:
+        used = {label for label, _ in self.definitions}
+        label = note.marker if _NOTE_LABEL.fullmatch(note.marker) else str(len(self.definitions) + 1)
+        base, index = label, 2
+        while label in used:
+            label, index = f"{base}-{index}", index + 1
+        self.definitions.append((label, inline_markdown(note.children).strip(" ")))
+        return label
+
+    def markdown(self) -> str:
+        if not self.definitions:
+            return ""
+        return "\n" + "".join(f"[^{label}]: {text}\n" for label, text in self.definitions)
+
+
+def inline_markdown(seq: InlineSeq, notes: Notes | None = None) -> str:
     parts: list[str] = []
     for node in seq:
         if isinstance(node, Text):
             parts.append(escape(node.value))
         elif isinstance(node, (Emphasis, Strong)):
-            parts.append(_delimited("*" if isinstance(node, Emphasis) else "**", inline_markdown(node.children)))
+            parts.append(_delimited("*" if isinstance(node, Emphasis) else "**", inline_markdown(node.children, notes)))
         elif isinstance(node, Ref):
-            href = f"art:{node.target}" + (f"/{node.paragraph}" if node.paragraph else "")
-            parts.append(f"[{inline_markdown(node.children)}]({href})")
+            if node.kind == "annex":
+                href = f"annex:{node.target}"
+            else:
+                href = f"art:{node.target}" + (f"/{node.paragraph}" if node.paragraph else "")
+            parts.append(f"[{inline_markdown(node.children, notes)}]({href})")
+        elif isinstance(node, Term):
+            parts.append(f"[{inline_markdown(node.children, notes)}]({'def' if node.defining else 'term'}:{node.id})")
+        elif isinstance(node, Note):
+            label = (notes or Notes()).add(node)
+            parts.append(f"[^{label}]")
     return "".join(parts)
 
 
@@ -67,9 +105,9 @@ def _delimited(mark: str, inner: str) -> str:
     return f"{lead}{mark}{core}{mark}{trail}"
 
 
-def block(seq: InlineSeq) -> str:
+def block(seq: InlineSeq, notes: Notes | None = None) -> str:
     """One block of text on one line, safe at the start of a line."""
-    return _escape_start(inline_markdown(seq).strip(" "))
+    return _escape_start(inline_markdown(seq, notes).strip(" "))
 
 
 # -- files ----------------------------------------------------------------------------
@@ -83,26 +121,78 @@ def _number(value: str) -> int | str:
     return int(value) if value.isdigit() else value
 
 
-def article_markdown(article: Article) -> str:
+def article_markdown(article: Article, profile: Profile | None = None) -> str:
     front: dict[str, Any] = {"id": article.id, "number": _number(article.num)}
     if article.heading:
         front["heading"] = article.heading
-    body = "".join(_paragraph(p) for p in article.paragraphs)
-    return f"---\n{_yaml(front)}---\n{body}"
+    notes = Notes()
+    body = _paragraphs(article.paragraphs, profile or _DEFAULT, notes)
+    return f"---\n{_yaml(front)}---\n{body}{notes.markdown()}"
 
 
-def _paragraph(paragraph: Paragraph) -> str:
-    marker = f"{paragraph.num}. " if paragraph.num is not None else ""
-    pad = " " * len(marker)
-    lines = [marker + block(paragraph.text)] if paragraph.text else []
-    if paragraph.points and paragraph.points[0].num != "1" and lines:
-        lines.append("")  # only a list starting at 1 may interrupt a paragraph
-    for index, point in enumerate(paragraph.points):
-        lead = marker if index == 0 and not lines else pad
-        lines.append(f"{lead}{point.num}) {block(point.text)}")
-    if paragraph.wrapup:
-        lines += ["", pad + block(paragraph.wrapup)]
+def annex_markdown(annex: Annex, profile: Profile | None = None) -> str:
+    front: dict[str, Any] = {"id": annex.id, "number": _number(annex.num), "title": annex.title}
+    notes = Notes()
+    body = _paragraphs(annex.paragraphs, profile or _DEFAULT, notes, separate=True)
+    return f"---\n{_yaml(front)}---\n{body}{notes.markdown()}"
+
+
+def _paragraphs(paragraphs: tuple[Paragraph, ...], profile: Profile, notes: Notes, separate: bool = False) -> str:
+    rendered = [_paragraph(p, profile, notes) for p in paragraphs]
+    if separate or any(p.num is None for p in paragraphs):
+        return "\n".join(rendered)  # unnumbered blocks stand apart
+    return "".join(rendered)
+
+
+def _paragraph(paragraph: Paragraph, profile: Profile, notes: Notes) -> str:
+    marker = f"{profile.paragraph_level.marker(paragraph.num)} " if paragraph.num is not None else ""
+    lines = _unit(marker, "", paragraph.text, paragraph.tables, paragraph.points, paragraph.wrapup, profile, notes, 1)
     return "\n".join(lines) + "\n"
+
+
+def _unit(marker: str, indent: str, text: InlineSeq, tables: tuple[Table, ...], points: tuple[Point, ...],
+          wrapup: InlineSeq, profile: Profile, notes: Notes, depth: int) -> list[str]:
+    """The lines of a paragraph or point: marker and text, its tables, its points, its closing text."""
+    pad = indent + " " * len(marker)
+    lines = [indent + marker + block(text, notes)] if text or not (tables or points) else []
+    for table in tables:
+        if lines:
+            lines.append("")
+        first = _table(table, notes)
+        lines.append((indent + marker if not lines else pad) + first[0])
+        lines.extend(pad + row for row in first[1:])
+    level = profile.point_level(depth)
+    if points:
+        native = level.format in ("{n})", "{n}.")
+        if lines and (tables or (native and points[0].num != "1")):
+            lines.append("")  # only a list starting at 1 may interrupt a paragraph
+    for index, point in enumerate(points):
+        lead = level.marker(point.num) + " "
+        if index == 0 and not lines:
+            lines.extend(_unit(lead, indent + marker, point.text, point.tables, point.points, point.wrapup, profile,
+                               notes, depth + 1))
+            continue
+        lines.extend(_unit(lead, pad, point.text, point.tables, point.points, point.wrapup, profile, notes, depth + 1))
+    if wrapup:
+        lines += ["", pad + block(wrapup, notes)]
+    return lines
+
+
+def _table(table: Table, notes: Notes) -> list[str]:
+    rows = list(table.rows)
+    width = max((len(r.cells) for r in rows), default=1)
+    header = rows[0] if rows and rows[0].header else None
+    body = rows[1:] if header is not None else rows
+
+    def row(cells: tuple[TableCell, ...]) -> str:
+        texts = [inline_markdown(c.text, notes).strip(" ") for c in cells]
+        texts += [""] * (width - len(texts))
+        return "| " + " | ".join(texts) + " |"
+
+    aligns = {"left": ":---", "center": ":---:", "right": "---:"}
+    first = header.cells if header is not None else tuple(TableCell((), True) for _ in range(width))
+    delimiter = "|" + "|".join(aligns.get(c.align or "", "---") for c in (*first, *(TableCell(()),) * (width - len(first)))) + "|"
+    return [row(first), delimiter, *(row(r.cells) for r in body)]
 
 
 def split_front_matter_body(text: str) -> str:
@@ -110,9 +200,16 @@ def split_front_matter_body(text: str) -> str:
     return text.split("\n---\n", 1)[1]
 
 
+def text_markdown(paragraphs: tuple[InlineSeq, ...]) -> str:
+    """Paragraphs of text (a container's intro or wrap-up): one block each, notes at the end."""
+    notes = Notes()
+    return "\n".join(block(seq, notes) + "\n" for seq in paragraphs) + notes.markdown()
+
+
 def preamble_markdown(preamble: Preamble) -> str:
     front = f"---\n{_yaml({'heading': preamble.heading})}---\n" if preamble.heading else ""
-    return front + "\n".join(block(seq) + "\n" for seq in preamble.paragraphs)
+    notes = Notes()
+    return front + "\n".join(block(seq, notes) + "\n" for seq in preamble.paragraphs) + notes.markdown()
 
 
 def profile_data(profile: Profile, description: str = "") -> dict[str, Any]:
@@ -192,12 +289,13 @@ def modification_data(modification: Any) -> dict[str, Any]:
     return entry
 
 
-def article_stems(articles: list[Article]) -> list[str]:
+def article_stems(articles: list[Article], profile: Profile | None = None) -> list[str]:
     """``NNN[letter]-id`` for each article: the number gives the order, inserted ones take a letter."""
+    level = (profile or _DEFAULT).article_level
     stems: list[str] = []
     letters: dict[int, int] = {}
     for index, article in enumerate(articles, start=1):
-        number = Number.parse(article.num)
+        number = parse_number(article.num, level.style, level.inserted or "dash")
         base = number.parts[0] if number else index
         suffix = ""
         if number and number.inserted:
@@ -217,36 +315,74 @@ def render_tree(work: Work, profile: dict[str, Any] | None = None) -> dict[str, 
         preamble = work.expression(lang).preamble
         if preamble is not None:
             files[f"preamble.{lang}.md"] = preamble_markdown(preamble)
-    first = work.expression(codes[0])
-    width = max(2, len(str(len(first.sections))))
-    for index, section in enumerate(first.sections, start=1):
-        folder = f"{index:0{width}d}-{section.id}"
-        titles = {lang: work.expression(lang).sections[index - 1].title for lang in codes}
-        files[f"{folder}/section.yaml"] = _yaml({"number": _number(section.num), "title": titles})
+        if work.expression(lang).conclusions:
+            files[f"conclusions.{lang}.md"] = text_markdown(work.expression(lang).conclusions)
+    bodies = {lang: list(work.expression(lang).body) for lang in codes}
+    _render_units(work, bodies, "", files)
+    annexes = {lang: work.expression(lang).annexes for lang in codes}
+    first = annexes[codes[0]]
+    width = max(2, len(str(len(first))))
+    for index, annex in enumerate(first, start=1):
         for lang in codes:
-            articles = list(work.expression(lang).sections[index - 1].articles)
-            for stem, article in zip(article_stems(articles), articles):
-                files[f"{folder}/{stem}.{lang}.md"] = article_markdown(article)
+            if index - 1 < len(annexes[lang]):
+                files[f"annexes/{index:0{width}d}-{annex.id}.{lang}.md"] = annex_markdown(annexes[lang][index - 1],
+                                                                                        work.profile)
     return files
 
 
+def _render_units(work: Work, units: dict[str, list[Container | Article]], folder: str, files: dict[str, str]) -> None:
+    """The containers (folders) and articles (files) of one folder, in every language."""
+    codes = work.meta.codes
+    first = units[codes[0]]
+    prefix = f"{folder}/" if folder else ""
+    articles = [u for u in first if isinstance(u, Article)]
+    stems = dict(zip((id(a) for a in articles), article_stems(articles, work.profile)))
+    containers = [u for u in first if isinstance(u, Container)]
+    mixed = bool(articles) and bool(containers)
+    width = max(2, len(str(len(containers))))
+    position = 0
+    last_article = 0
+    for index, unit in enumerate(first):
+        if isinstance(unit, Article):
+            stem = stems[id(unit)]
+            last_article = int(stem[:3])
+            for lang in codes:
+                other = units[lang][index]
+                if isinstance(other, Article):
+                    files[f"{prefix}{stem}.{lang}.md"] = article_markdown(other, work.profile)
+            continue
+        position += 1
+        order = last_article + 1 if mixed else position
+        name = f"{prefix}{order:0{width}d}-{unit.id}"
+        titles = {lang: _container(units[lang][index]).title for lang in codes}
+        files[f"{name}/{unit.level}.yaml"] = _yaml({"number": _number(unit.num), "title": titles})
+        for lang in codes:
+            own = _container(units[lang][index])
+            for kind, paragraphs in (("intro", own.intro), ("wrap-up", own.wrapup)):
+                if paragraphs:
+                    files[f"{name}/{kind}.{lang}.md"] = text_markdown(paragraphs)
+        _render_units(work, {lang: list(_container(units[lang][index]).children) for lang in codes}, name, files)
+
+
+def _container(unit: Container | Article) -> Container:
+    if not isinstance(unit, Container):
+        raise ValueError("the languages differ in structure")
+    return unit
+
+
 def write_tree(files: dict[str, str], out: Path, force: bool = False) -> None:
-    """Write the files into ``out``: into a staging folder first, then moved into place."""
-    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+    """Write the files into ``out`` through the transactional writer: all or nothing, so a write that fails
+    halfway leaves ``out`` exactly as it was. With ``force`` an existing tree is replaced: its other files go."""
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} is a file, not a folder")
+    if out.exists() and any(out.iterdir()) and not force:
         raise FileExistsError(f"{out} exists and is not empty (use --force to replace it)")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.import-", dir=out.parent))
-    try:
-        for relative, text in files.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.replace(out, old / "tree")
-            os.replace(staging, out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    change = Change(out, dict(files))
+    if out.is_dir() and force:
+        change.deletes = sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                                if (p.is_file() or p.is_symlink()) and str(p.relative_to(out)) not in files)
+    apply(change)
+    for folder in sorted((p for p in out.rglob("*") if p.is_dir() and not p.is_symlink()),
+                         key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()):  # a folder only the replaced tree had
+            folder.rmdir()

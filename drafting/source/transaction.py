@@ -1,7 +1,8 @@
 """All-or-nothing changes to the source tree: file contents and renames, prepared first, then applied.
 
 Commands that rewrite sources (``renumber``, ``new``) describe the whole change
-as a ``Change`` (new contents of files, then renames of files and folders).
+as a ``Change`` (new contents of files, then renames of files and folders, then
+files to remove: ``import --force`` replacing a tree).
 ``apply`` first writes every new content into a temporary file beside its target
 and checks that every folder a rename touches can be written; only then does it
 replace the files and rename. If anything fails on the way, every step already
@@ -30,6 +31,8 @@ class Change:
     writes: dict[str, str] = field(default_factory=dict)  # relative path -> new text (existing or new files)
     # groups of renames, applied group after group, after the writes (files inside folders, then the folders)
     renames: list[list[tuple[str, str]]] = field(default_factory=list)
+    # files to remove (an import replacing a tree): set aside last, removed only once everything else is done
+    deletes: list[str] = field(default_factory=list)
 
     def write(self, relative: str, text: str) -> None:
         self.writes[relative] = text
@@ -83,16 +86,29 @@ def apply(change: Change, advance: Callable[[str], None] | None = None) -> Calla
             if number:
                 _check_renames(root, group)
             _rename_group(root, group, number, undo)
-        return partial(_undo, undo)
+        held: list[Path] = []
+        for index, relative in enumerate(change.deletes):
+            target = root / relative
+            hold = target.with_name(f".delete-{os.getpid()}-{index}.tmp")
+            os.rename(target, hold)
+            undo.append(partial(os.rename, hold, target))
+            held.append(hold)
+        for hold in held:  # the point of no return: only what was deleted cannot be undone any more
+            hold.unlink()
+        return partial(_undo, [step for step in undo if not _is_restore_of(step, held)])
     except BaseException as error:
-        _undo(undo)
-        for tmp in staged.values():
+        for tmp in staged.values():  # first: the folders they sit in may be ones the undo removes
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        _undo(undo)
         if isinstance(error, OSError):
             raise ChangeFailed(error.errno or 0, f"{error.strerror or error}; nothing was changed",
                                error.filename) from error
         raise
+
+
+def _is_restore_of(step: Callable[[], None], held: list[Path]) -> bool:
+    return isinstance(step, partial) and step.func is os.rename and bool(step.args) and step.args[0] in held
 
 
 def _undo(steps: list[Callable[[], None]]) -> None:

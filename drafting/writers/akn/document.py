@@ -10,10 +10,13 @@ One method per node type. Structure of a document::
       body/section[@eId=sec_I][@wId=sec_I]           one element per container level, as the profile
         article[@eId=art_5][@wId=art_4]              names it (part, chapter, hcontainer[@name], ...);
                                                      wId: its eId in the version where it first appeared
+        num, heading?, intro[@eId=sec_I__intro]/p..., its units, wrapUp[@eId=sec_I__wrapup]/p...
+                                                     (a container's own text before and after its units)
           num ("Article 5" as the profile prints it), heading?
           paragraph[@eId=art_5__para_2]  num "2." (none when unnumbered: eId ..._para_1)
             content/(p, table...) | intro/(p, table...), point[@eId=art_5__para_2__point_1]..., wrapUp/p
               (a point holds content, or intro, its sub-points and wrapUp, to any depth)
+      conclusions/p...          the closing text (signatures, place and date), when there is one
       attachments/attachment/doc[@name=annex]        one per annex: its own meta, a mainBody
 
 Footnotes become ``authorialNote`` (numbered through the document), defined terms
@@ -52,7 +55,7 @@ _T = {name: tag(name) for name in (
     "akomaNtoso", "act", "bill", "preface", "longTitle", "p", "docTitle", "preamble", "tblock", "heading", "body",
     "section", "article", "num", "paragraph", "content", "intro", "wrapUp", "point", "ref", "i", "b", "hcontainer",
     "table", "tr", "th", "td", "authorialNote", "def", "term", "attachments", "attachment", "doc", "mainBody",
-    "docNumber", "docDate", "docStage", "docStatus", "formula",
+    "docNumber", "docDate", "docStage", "docStatus", "formula", "conclusions",
 )}
 FORMULA_LABEL = "enacting_formula"  # profile label: the words that end the preamble's enacting formula
 SECTION_WID, ARTICLE_WID = "sec_", "art_"
@@ -115,6 +118,10 @@ class ActWriter:
         body = etree.SubElement(act, _T["body"])
         for child in self.expression.body:
             self.unit(body, child)
+        if self.expression.conclusions:  # no eId: not an anchor of the HTML edition
+            conclusions = etree.SubElement(act, _T["conclusions"])
+            for seq in self.expression.conclusions:
+                self.inlines(etree.SubElement(conclusions, _T["p"]), seq)
         if self.expression.annexes:
             attachments = etree.SubElement(act, _T["attachments"])
             for index, annex in enumerate(self.expression.annexes, start=1):
@@ -190,9 +197,18 @@ class ActWriter:
             etree.SubElement(element, _T["num"]).text = profile.level_label(self.lang, container.level, container.num)
         if container.title:
             etree.SubElement(element, _T["heading"]).text = container.title
+        eid = attrs["eId"]
+        if container.intro:
+            intro = etree.SubElement(element, _T["intro"], eId=f"{eid}__intro")
+            for seq in container.intro:
+                self.inlines(etree.SubElement(intro, _T["p"]), seq)
         for child in container.children:
             self.unit(element, child)
-        if element_name == "hcontainer" and not container.children:
+        if container.wrapup:
+            wrap = etree.SubElement(element, _T["wrapUp"], eId=f"{eid}__wrapup")
+            for seq in container.wrapup:
+                self.inlines(etree.SubElement(wrap, _T["p"]), seq)
+        if element_name == "hcontainer" and not container.children and not (container.intro or container.wrapup):
             etree.SubElement(element, _T["content"]).append(etree.Element(_T["p"]))
 
     def article(self, parent: etree._Element, article: Article) -> None:

@@ -257,13 +257,13 @@ class MetaWriter:
     def proprietary(self, parent: etree._Element) -> None:
         """What the work file says that AKN has no place for, so that an import loses nothing a drafter wrote.
 
-        ``drafting:work`` holds the act's doctype and date, every named version (later ones
+        ``drafting:work`` holds the act's doctype, date and profile, every named version (later ones
         included) with its commit, and this language's words for them and for every author;
         ``drafting:units`` the stable id of every unit (by eId).
         """
         meta, lang = self.meta, self.lang
         holder = _sub(parent, "proprietary", source=self.tool())
-        work_attrs = {"doctype": meta.doctype, "date": meta.date.isoformat()}
+        work_attrs = {"doctype": meta.doctype, "date": meta.date.isoformat(), "profile": meta.profile}
         if meta.uri:
             work_attrs["uri"] = meta.uri
         if meta.build_versions:

@@ -27,7 +27,7 @@ from drafting.writers.pdf.job import PrintFileSpec, RenderJob, RenderOutput, run
 from drafting.writers.pdf.printfile import layout_bleed_mm, length_mm
 from drafting.writers.pdf.settings import PageProfile, PrintSettings, load_settings
 from drafting.writers.pdf.workers import run_parallel
-from drafting.writers.pdf.stylesheet import Output, profile_stylesheet
+from drafting.writers.pdf.stylesheet import Output, language_rules, profile_stylesheet
 
 PRINT_CSS = TEMPLATES_DIR / "css" / "print.css"
 ACCESSIBLE_VARIANT = "pdf/ua-1"  # WeasyPrint's tagged PDF for screen readers
@@ -81,7 +81,8 @@ def plan(work: Work, ctx: BuildContext, settings: PrintSettings) -> list[RenderJ
                                  newspaper=profile.newspaper, column_chars=column_chars(profile))
         for lang in langs:
             html = render_edition(work, lang, options)
-            jobs.append(RenderJob(lang, profile.name, html, (css,), (PRINT_CSS,), TEMPLATES_DIR, roots, spec,
+            jobs.append(RenderJob(lang, profile.name, html, (css, *language_rules(lang)), (PRINT_CSS,), TEMPLATES_DIR,
+                                  roots, spec,
                                   profile.heading_zone, ACCESSIBLE_VARIANT if profile.accessible else None))
     return jobs
 

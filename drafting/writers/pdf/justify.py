@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-MAX_TRACKING = 0.06  # em: the most tracking a justified line gets
+MAX_TRACKING = 0.08  # em: the most tracking a justified line gets (0.06 left 10.7-12.8 % loose lines on A2)
 SPACE_FIRST = 0.6  # of the normal space: what each space takes before the letters take any
 
 _installed = False

@@ -77,6 +77,17 @@ def body_rules(profile: PageProfile) -> list[str]:
     ]
 
 
+# where a language's words are longer (Kazakh is agglutinative), hyphenating a little sooner keeps lines tight:
+# measured on the A2 pages, kk at 15 % had 6.4 % loose lines and 17.5 % hyphenated, at 17 % 11.3 % and 14.3 %
+HYPHENATE_ZONE = {"kk": "15%"}  # the rest: print.css (17 %)
+
+
+def language_rules(lang: str) -> list[str]:
+    """CSS for one language's pages, after the profile's (none for most languages)."""
+    zone = HYPHENATE_ZONE.get(lang)
+    return [f".text, .text * {{ hyphenate-limit-zone: {zone}; }}"] if zone else []
+
+
 def _scaled(length: str, factor: float) -> str:
     """A CSS length (``40pt``, ``12mm``) times ``factor``, in the same unit."""
     number = length.rstrip("abcdefghijklmnopqrstuvwxyz")

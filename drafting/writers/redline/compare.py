@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafting.model import Expression, Section, Work
+from drafting.model import Annex, Article, Expression, Section, Work
 from drafting.writers.redline.align import Versions, compare_article, compare_blocks
 from drafting.writers.redline.changes import ArticleChange, PreambleChange, Redline, SectionChange, Side, Status
+from drafting.writers.redline.moves import find_moves
 from drafting.writers.redline.matching import DEFAULT_THRESHOLD, Match, match_articles, match_sections
 from drafting.writers.redline.words import RefContext, diff, only, tokenize_plain
 
@@ -35,9 +36,51 @@ def compare(old: Work, new: Work, lang: str, old_side: Side, new_side: Side,
     )
     section_nums = {s.id: s.num for s in old_text.sections}
     entries = [_entry(m, versions, section_nums) for m in matches]
+    for entry, change in zip(entries, find_moves([e.change for e in entries])):
+        entry.change = change
     sections = _lay_out(old_text, new_text, entries)
     return Redline(lang, old_side, new_side, new_text.title or old_text.title, _preamble(old_text, new_text, versions),
-                   tuple(sections), len(old_text.articles()), len(new_text.articles()))
+                   tuple(sections), len(old_text.articles()), len(new_text.articles()),
+                   _annexes(old_text, new_text, versions))
+
+
+def _as_article(annex: Annex) -> Article:
+    """An annex compared as an article is: its title as the heading, its paragraphs (tables in them) as the text."""
+    return Article(annex.id, annex.num, annex.paragraphs, annex.loc, heading=annex.title)
+
+
+def _annexes(old: Expression, new: Expression, versions: Versions) -> tuple[ArticleChange, ...]:
+    """Annexes matched by id; a deleted one stands after the annex that preceded it in the old text."""
+    new_ids = {a.id for a in new.annexes}
+    old_by_id = {a.id: a for a in old.annexes}
+    order: list[tuple[Annex | None, Annex | None]] = [(old_by_id.get(a.id), a) for a in new.annexes]
+    place = 0
+    for annex in old.annexes:
+        if annex.id in new_ids:
+            place = next(k for k, (_, n) in enumerate(order) if n is not None and n.id == annex.id) + 1
+        else:
+            order.insert(place, (annex, None))
+            place += 1
+    found = []
+    for before, after in order:
+        result = compare_article(_as_article(before) if before else None, _as_article(after) if after else None,
+                                 versions)
+        status: Status
+        if before is None:
+            status = "inserted"
+        elif after is None:
+            status = "deleted"
+        elif before.num != after.num:
+            status = "renumbered"
+        else:
+            status = "amended" if result.amended else "unchanged"
+        either = after or before
+        assert either is not None
+        found.append(ArticleChange(either.id, before.id if before else None, before.num if before else None,
+                                   after.num if after else None, None, None, None, status,
+                                   result.amended if before and after else False, result.heading,
+                                   result.paragraphs, matched_by="id"))
+    return tuple(found)
 
 
 def _entry(match: Match, versions: Versions, section_nums: dict[str, str]) -> _Entry:

@@ -10,6 +10,7 @@ old eId prefixed with ``deleted__``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -17,21 +18,24 @@ from markupsafe import Markup, escape
 
 from drafting.eids import article_eid, num_part, paragraph_eid, point_eid
 from drafting.writers.redline.changes import ArticleChange, ParagraphChange, Redline, SectionChange
+from drafting.writers.redline.changes import Side as SideInfo
 from drafting.writers.redline.labels import TEMPLATES, Labels
 from drafting.writers.redline.runs import group_runs
-from drafting.writers.redline.summary import counts
+from drafting.writers.redline.summary import counts, other_changes
 from drafting.writers.redline.words import Segment, TextDiff, Token
 
 Side = Literal["both", "old", "new"]
 _TAGS = {"delete": "del", "insert": "ins"}
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The templates' environment, made once (jinja2 compiles each template once and reloads it when it changes)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["diff"] = render_diff
     env.filters["number"] = render_number
-    env.globals.update(article_anchor=article_anchor, section_anchor=section_anchor, paragraphs=anchored_paragraphs,
+    env.globals.update(article_anchor=article_anchor, annex_anchor=annex_anchor, section_anchor=section_anchor, paragraphs=anchored_paragraphs,
                        point_anchor=point_eid, section_number=section_number, group_runs=group_runs)
     return env
 
@@ -125,11 +129,18 @@ class AnchoredParagraph:
     anchor: str | None  # None for a paragraph only the old text has
 
 
-def anchored_paragraphs(article: ArticleChange) -> list[AnchoredParagraph]:
+def annex_anchor(annex: ArticleChange) -> str:
+    """An annex's anchor by its number: ``att_1`` in the new text, ``deleted__att_1`` for one only the old has."""
+    if annex.new_num is not None:
+        return f"att_{num_part(annex.new_num)}"
+    return f"deleted__att_{num_part(annex.old_num or '')}"
+
+
+def anchored_paragraphs(article: ArticleChange, annex: bool = False) -> list[AnchoredParagraph]:
     found: list[AnchoredParagraph] = []
     index = 0
     for paragraph in article.paragraphs:
-        if paragraph.status == "deleted" or article.new_num is None:
+        if paragraph.status == "deleted" or article.new_num is None or annex:
             found.append(AnchoredParagraph(paragraph, None))
             continue
         index += 1
@@ -156,10 +167,61 @@ def redline_html(redline: Redline, labels: Labels, changed_only: bool = False, s
     numbers = counts(redline)
     share = labels("amended_share", n=numbers.amended, m=numbers.old_articles,
                    p=_percent(numbers.percent_amended, labels.lang))
+    articles = redline.articles()
+    words = {"inserted": sum(a.words_inserted for a in articles), "deleted": sum(a.words_deleted for a in articles),
+             "moved": sum(a.words_moved for a in articles)}
     return template.render(redline=redline, L=labels, counts=numbers, share=share, changed_only=changed_only,
-                           sections=visible_sections(redline, changed_only), stylesheet=stylesheet)
+                           sections=visible_sections(redline, changed_only), stylesheet=stylesheet,
+                           other=other_changes(redline), words=words, versions=versions_line(redline, labels),
+                           old_version=version_line(redline.old, labels), new_version=version_line(redline.new, labels),
+                           findings=findings(redline, labels), commits=commits_line(redline))
 
 
 def _percent(value: float, lang: str) -> str:
     text = f"{value:.1f}".removesuffix(".0")
     return text.replace(".", ",") if lang in ("ru", "kk") else text
+
+
+def _date(iso: str | None) -> str:
+    """31.01.2026: dates as the reviewers' documents print them."""
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
+
+
+def version_name(side: SideInfo, labels: Labels) -> str:
+    """A version as the reader knows it: its title in work.yaml, else the revision as given (never a hash)."""
+    title = side.title(labels.lang)
+    if title:
+        return title
+    return labels("working_tree") if side.commit is None else side.spec
+
+
+def version_line(side: SideInfo, labels: Labels) -> str:
+    date = _date(side.date)
+    return f"{version_name(side, labels)}, {date}" if date else version_name(side, labels)
+
+
+def versions_line(redline: Redline, labels: Labels) -> str:
+    """The running head: "Первый проект …, 31.01.2026 → Окончательный проект …, 12.02.2026"."""
+    return labels("version_dates", old=version_line(redline.old, labels), new=version_line(redline.new, labels))
+
+
+def commits_line(redline: Redline) -> str:
+    """The two revisions and their commits, for the document's metadata only."""
+    def one(side: SideInfo) -> str:
+        return f"{side.spec} {side.commit}" if side.commit else f"{side.spec} (working tree)"
+    return f"{one(redline.old)} -> {one(redline.new)}"
+
+
+@dataclass(frozen=True)
+class Findings:
+    line: str  # "final-draft has 2 numbering or reference errors ...:"
+    items: tuple[str, ...]
+
+
+def findings(redline: Redline, labels: Labels) -> list[Findings]:
+    """What the first page says about a version compared despite numbering or reference errors."""
+    return [Findings(labels("compared_with_findings", version=version_name(side, labels), n=len(side.findings)),
+                     side.findings) for side in (redline.old, redline.new) if side.findings]

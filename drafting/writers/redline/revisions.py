@@ -25,16 +25,24 @@ import yaml
 
 from drafting.diagnostics import DraftingError
 from drafting.source.load import Loaded, load_tree
-from drafting.model import Work
+from drafting.model import Version as ModelVersion, Work
 from drafting.source.reader import WORK_FILE
 from drafting.writers.redline.changes import Side
 from drafting.source.tree import FileTree, GitTree, SourceTree
 
 WORKTREE = "WORKTREE"
+# errors that leave a version comparable: numbering (N3xx) and references (R5xx); the redline says so
+COMPARABLE = ("N3", "R5")
+# errors that leave nothing to compare (exit 2): a file that cannot be read, is not text, or is not YAML
+UNREADABLE = frozenset({"S101", "S102", "F201"})
 
 
 class RevisionError(DraftingError):
     """The revision cannot be read at all (exit 2): not a repository, unknown, no sources, shallow history."""
+
+
+class MissingWork(RevisionError):
+    """The revision has no such act (its folder or its work.yaml): at a repository's root, an act added or removed."""
 
 
 @dataclass(frozen=True)
@@ -116,11 +124,11 @@ class Repository:
         except KeyError:
             tree = None
         if tree is None or tree.type != "tree":
-            raise RevisionError(f"revision {label} has no folder '{folder}': nothing to compare there")
+            raise MissingWork(f"revision {label} has no folder '{folder}': nothing to compare there")
         try:
             tree / WORK_FILE
         except KeyError:
-            raise RevisionError(f"revision {label} has no {folder}/{WORK_FILE}: no work to compare there") from None
+            raise MissingWork(f"revision {label} has no {folder}/{WORK_FILE}: no work to compare there") from None
         return GitTree(tree, f"{label.split(' ')[0]}:{folder}"), commit.committed_datetime.date().isoformat()
 
     def _rev_parse(self, rev: str) -> str | None:
@@ -146,7 +154,7 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
     tree: SourceTree
     if spec.upper() == WORKTREE:
         if not (source / WORK_FILE).is_file():
-            raise RevisionError(f"{source}: no {WORK_FILE} in the working tree: nothing to compare")
+            raise MissingWork(f"{source}: no {WORK_FILE} in the working tree: nothing to compare")
         tree = FileTree(source)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         date = _epoch_date(epoch) if epoch else None
@@ -156,14 +164,52 @@ def read_version(source: Path, spec: str, repository: Repository | None = None,
         sha, label = repository.resolve(spec)
         tree, date = repository.tree(sha, label)
         side = Side(spec, label, sha, date)
-    loaded = load_tree(tree)
-    named = loaded.work.meta.version_named(spec) if loaded.work is not None else None
-    if named is not None:  # a named version is dated by the work file (first draft: 2026-01-31), not by its commit
-        side = dataclasses.replace(side, date=named.date.isoformat())
-    if loaded.work is None or (loaded.diagnostics.has_errors() and not allow_errors):
+    loaded = _read(source, tree, side.commit, repository, side.label.split(" ")[0])
+    work = loaded.work
+    named = _named(work, spec, side.commit) if work is not None else None
+    if named is not None:  # a named version is dated and titled by the work file (first draft: 2026-01-31)
+        side = dataclasses.replace(side, date=named.date.isoformat(), version=named.name,
+                                   titles=tuple(sorted(named.title.items())))
+    errors = loaded.diagnostics.errors
+    unreadable = [d for d in errors if d.code in UNREADABLE]
+    if unreadable:
+        raise RevisionError(f"{side.label}: the sources cannot be read (see above); nothing to compare",
+                            loaded.diagnostics.sorted())
+    if work is None:  # read, but the work file has errors (a schema violation): exit 1 like drafting check
+        raise DraftingError(f"{side.label}: the sources have errors (see above); nothing to compare",
+                            loaded.diagnostics.sorted())
+    if errors and not allow_errors and not all(d.code.startswith(COMPARABLE) for d in errors):
         raise DraftingError(f"{side.label}: the sources have errors (see above); "
                             "fix them, or pass --allow-errors to compare anyway", loaded.diagnostics.sorted())
-    return Version(side, loaded.work, loaded)
+    if errors:  # compared anyway: the first page says so
+        side = dataclasses.replace(side, findings=tuple(d.format() for d in sorted(set(errors))))
+    return Version(side, work, loaded)
+
+
+def _read(source: Path, tree: SourceTree, commit: str | None, repository: Repository | None, named: str) -> Loaded:
+    """The version read and checked; a commit's from the version cache when it was read before.
+
+    ``named``: the revision as the findings name it (``v1:constitution/...``), part of the key.
+    """
+    from drafting.writers.redline.versioncache import Kept, keep, load_kept
+
+    if commit is None or repository is None:
+        return load_tree(tree)
+    folder = f"{repository.folder}\0{named}"
+    kept = load_kept(source, commit, folder)
+    if kept is not None:
+        return Loaded(kept.work, kept.diagnostics, kept.files, tree, kept.texts)
+    loaded = load_tree(tree)
+    keep(source, commit, folder, Kept(loaded.work, loaded.diagnostics, loaded.files, loaded.texts))
+    return loaded
+
+
+def _named(work: Work, spec: str, commit: str | None) -> ModelVersion | None:
+    """The work file's version this revision is: by name, else by its commit."""
+    named = work.meta.version_named(spec)
+    if named is None and commit:
+        named = next((v for v in work.meta.versions if v.commit and commit.startswith(v.commit)), None)
+    return named
 
 
 def _epoch_date(epoch: str) -> str | None:

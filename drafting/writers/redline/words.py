@@ -151,8 +151,14 @@ def _add_run(text: str, style: str, tokens: list[Token]) -> None:
     leading = _LEADING_SPACE.match(text)
     if leading and tokens:
         tokens[-1] = tokens[-1]._replace(space=tokens[-1].space + leading.group(0))
-    tokens.extend([Token(word, word, space, word[0].isalnum() or word[0] == "_", style)
-                   for word, space in _TOKEN.findall(text)])
+    tokens.extend(_run(text, style))
+
+
+@lru_cache(maxsize=65536)
+def _run(text: str, style: str) -> tuple[Token, ...]:
+    """A run of text as tokens; most runs are the same in both versions, so each is split once."""
+    return tuple(Token(word, word, space, word[0].isalnum() or word[0] == "_", style)
+                 for word, space in _TOKEN.findall(text))
 
 
 def keys(tokens: list[Token]) -> list[str]:
