@@ -14,34 +14,8 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-LANGS = ("kk", "ru", "en")
-WORK = """country: kz
-doctype: act
-number: small-law
-date: 2026-01-10
-author: parliament
-title:
-  kk: Шағын заң
-  ru: Малый закон
-  en: Small Law
-languages:
-  - {code: kk, akn: kaz, authoritative: true}
-  - {code: ru, akn: rus, authoritative: true}
-  - {code: en, akn: eng, authoritative: false, translation_of: ru}
-profile: small
-"""
-PROFILE = """name: small
-preamble: optional
-sections:
-  numbering: roman
-articles:
-  numbering: continuous
-  inserted: true
-paragraphs:
-  inserted: true
-points:
-  inserted: true
-"""
+from consolidation_trees import LANGS, PROFILE, WORK  # the same small act
+
 FOLDERS = ("01-first", "02-second")
 VOCABULARY = {"kk": ("заң", "мемлекет", "азамат", "құқық", "сот", "кеңес", "халық", "тіл"),
               "ru": ("закон", "государство", "гражданин", "право", "суд", "совет", "народ", "язык"),

@@ -22,9 +22,9 @@ from drafting.diagnostics import Diagnostics
 TESTS = Path(__file__).resolve().parent
 RAISED: dict[str, set[str]] = defaultdict(set)
 _STATE = {"full": False}
-# Codes no test raises with an exact message yet (issue #16 left open): each is a defect to fix by adding a
-# test that states the message, then removing it here. The session fails when one is covered but still listed.
-KNOWN_GAPS = {"I702", "I703", "I704", "I706", "I707", "I708", "I709", "I710", "I711", "I713"}
+# Codes no test raises with an exact message yet: none. A code added to the registry without such a test fails the
+# session; listing it here is a defect to fix (add the test, then remove it). A covered code still listed fails too.
+KNOWN_GAPS: set[str] = set()
 
 
 def _record(real: Any) -> Any:

@@ -76,3 +76,23 @@ def test_each_version_says_what_it_contains_and_the_collection_reads_in_cobalt(t
             "a:act/a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage/@language",
             namespaces={"a": collection.namespace})
         assert inner == [lang3]
+
+
+def test_cobalt_reads_every_file_the_versions_build_writes(tmp_path: Path) -> None:
+    """Every AKN file of the build, whatever its kind (bill, act, documentCollection), as a consumer opens it."""
+    source = _repo_with_two_versions(tmp_path)
+    out = tmp_path / "out"
+    done = run("build", source, "--out", out, "--only", "akn", "--versions")
+    assert done.returncode == 0, done.stderr
+    read = {}
+    for path in sorted((out / "akn").glob("*.xml")):
+        xml = path.read_text(encoding="utf-8")
+        kind = next(k for k in ("documentCollection", "bill", "act") if f"<{k} " in xml)
+        document = cobalt.StructuredDocument.for_document_type(kind)(xml)
+        assert document.title, path.name
+        assert str(document.frbr_uri).startswith(f"/akn/kz/{kind}/"), path.name
+        read[path.name] = (kind, document.frbr_uri.language, document.frbr_uri.expression_date)
+    assert read["kaz@2026-01-31.xml"] == ("bill", "kaz", "@2026-01-31")
+    assert read["rus@2026-03-15.xml"] == ("act", "rus", "@2026-03-15")
+    assert read["mul@2026-02-12.xml"] == ("documentCollection", "mul", "@2026-02-12")
+    assert len(read) == 15  # kk, ru, en and the collection for three versions, and the current kk, ru, en

@@ -74,10 +74,15 @@ def _apply(source: Path, target: int, edit: tuple[str, int, int, int]) -> bool:
                                                   else line for line in lines])
         return False
     if kind == "add-paragraph":
+        numbered = {lang: [int(m.group(1)) for m in re.finditer(
+            r"^(\d+)\. ", article_path(source, section, stem, lang).read_text(encoding="utf-8"), re.M)]
+            for lang in LANGS}
+        if not all(numbered.values()):  # one unnumbered text: no paragraph to add after (the edit does nothing)
+            return False
         for lang in LANGS:
             path = article_path(source, section, stem, lang)
             text = path.read_text(encoding="utf-8").rstrip("\n")
-            last = max(int(m.group(1)) for m in re.finditer(r"^(\d+)\. ", text, re.M))
+            last = max(numbered[lang])
             path.write_text(f"{text}\n{last + 1}. {WORDS[lang][choice]} {WORDS[lang][(choice + 1) % 4]}.\n",
                             encoding="utf-8")
         return False

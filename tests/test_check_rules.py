@@ -65,7 +65,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("S106 unknown language", write(f"{A1}.de.md", "---\nid: foundations-1\nnumber: 1\n---\nText.\n"),
      f"src/{A1}.de.md:1:1: error S106 unknown language suffix '.de.md': the work's languages are kk, ru, en"),
     ("S107 outside layout", write("notes.txt", "hello"),
-     "src/notes.txt:1:1: error S107 file outside the source layout: expected work.yaml, translations.yaml, preamble.LANG.md, conclusions.LANG.md or section folders NN-slug/"),
+     "src/notes.txt:1:1: error S107 file outside the source layout: expected work.yaml, translations.yaml, justifications.yaml, preamble.LANG.md, conclusions.LANG.md or section folders NN-slug/"),
     ("S107 in a section", write("01-foundations/draft.md", "hello"),
      "src/01-foundations/draft.md:1:1: error S107 file outside the source layout: a section folder holds section.yaml, NNN-slug.LANG.md files and its own text in intro.LANG.md and wrap-up.LANG.md"),
     ("S108 no work file", remove("work.yaml"), "src/work.yaml:1:1: error S108 no work.yaml: every source tree starts with one"),

@@ -26,11 +26,17 @@ REPO = Path(__file__).resolve().parent.parent
 CONSTITUTION = REPO / "constitution"
 
 
+# The toolkit's own records beside the act, not the act: what the translations were last aligned with
+# (`drafting translations mark`) and the redline's justifications. AKN carries neither.
+RECORDS = {"translations.yaml", "justifications.yaml"}
+
+
 def _source_files(root: Path) -> dict[str, Path]:
-    """Every file of the work's own tree (not the acts nested in it: constitution/laws/...)."""
+    """Every file of the work's own tree (not the acts nested in it: constitution/laws/..., nor RECORDS)."""
     nested = {p.parent for p in root.rglob("work.yaml") if p.parent != root}
     return {str(p.relative_to(root)): p for p in root.rglob("*")
-            if p.is_file() and not any(folder in p.parents for folder in nested)}
+            if p.is_file() and not any(folder in p.parents for folder in nested)
+            and str(p.relative_to(root)) not in RECORDS}
 
 
 def _data(path: Path) -> Any:

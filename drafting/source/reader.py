@@ -26,8 +26,9 @@ WORK_FILE = "work.yaml"
 TRANSLATIONS_FILE = "translations.yaml"  # drafting.source.translationfile reads it
 SECTION_FILE = "section.yaml"
 JUSTIFICATIONS_FILE = "justifications.yaml"
-OUTSIDE_ROOT = "expected work.yaml, translations.yaml, preamble.LANG.md, conclusions.LANG.md or section folders NN-slug/"
 ANNEX_DIR = "annexes"
+ROOT_HINT = ("expected work.yaml, translations.yaml, justifications.yaml, preamble.LANG.md, conclusions.LANG.md "
+             "or section folders NN-slug/")
 META_RE = re.compile(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.yaml$")
 SECTION_DIR_RE = re.compile(r"^(\d+)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 ARTICLE_RE = re.compile(r"^(\d+)([a-z]?)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([A-Za-z_-]+)\.md$")
@@ -129,10 +130,10 @@ class Reader:
                 closing = CONCLUSIONS_RE.match(name)
                 if name == WORK_FILE:
                     layout.work = entry.path
-                elif name == TRANSLATIONS_FILE:
-                    pass  # read after the checks (drafting.source.translationfile)
                 elif name == JUSTIFICATIONS_FILE:  # the redline's (drafting.writers.redline.justifications)
                     pass
+                elif name == TRANSLATIONS_FILE:
+                    pass  # read after the checks (drafting.source.translationfile)
                 elif match:
                     layout.preambles[match.group(1)] = entry.path
                 elif closing:
@@ -140,7 +141,7 @@ class Reader:
                 elif article:
                     layout.articles.append(_article_file("", article, entry.path))
                 else:
-                    self._outside(entry.path, OUTSIDE_ROOT)
+                    self._outside(entry.path, ROOT_HINT)
             elif len(parts) == 2 and parts[0] == "profiles" and name.endswith(".yaml"):
                 layout.profiles[name[: -len(".yaml")]] = entry.path
             elif len(parts) == 2 and parts[0] == ANNEX_DIR:
@@ -165,7 +166,7 @@ class Reader:
                     self._outside(entry.path, "a section folder holds section.yaml, NNN-slug.LANG.md files and "
                                               "its own text in intro.LANG.md and wrap-up.LANG.md")
             else:
-                self._outside(entry.path, OUTSIDE_ROOT)
+                self._outside(entry.path, ROOT_HINT)
         return layout
 
     def _outside(self, path: str, hint: str) -> None:
