@@ -6,9 +6,9 @@ up from a document the editor opens. Its files are read from disk once (a
 closed or changed on disk; the open documents' unsaved text lies over them
 (``OverlayTree``). After each edit ``SourceState.analyse`` reads the tree again
 through a ``ParseCache`` (only the changed article is parsed again) and runs
-every check over the model (translations in step, A409, and glyph coverage,
-G801, included), so the findings are exactly those of ``drafting check`` on
-the buffers as they are.
+every check over the model, then the translations' marks (A409) and the fonts'
+coverage (G801), so the findings are exactly those of ``drafting check`` on the
+buffers as they are.
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from drafting.checks.coverage import check_tree_sources
+from drafting.checks import check_work
 from drafting.diagnostics import Diagnostic
 from drafting.model import Article, Expression, Work
-from drafting.source.load import check_read
 from drafting.source.parsecache import ParseCache, read_tree_cached
-from drafting.source.reader import ARTICLE_RE, PREAMBLE_RE, WORK_FILE
+from drafting.source.reader import ARTICLE_RE, PREAMBLE_RE, WORK_FILE, ReadResult
 from drafting.source.tree import Entry, FileTree, OverlayTree
-from drafting.writers.cachedir import project_cache
 
 MAX_WALK_UP = 8  # folders between a document and its work.yaml, at most
 
@@ -140,16 +138,29 @@ class SourceState:
         overlay = {rel: text.encode("utf-8", "surrogatepass") for rel, text in self.buffers.items()}
         tree = OverlayTree(self.disk, overlay)
         result = read_tree_cached(tree, self.cache)
-        check_read(result, tree)  # the rules and translations in step (A409), as drafting check runs them
-        if result.work is not None:  # glyph coverage (G801), the fonts' character maps kept as check keeps them
-            check_tree_sources(result.texts, tree, result.work.meta.codes, result.diagnostics,
-                               keep=project_cache(self.root) / "cmaps")
+        if result.work is not None:
+            check_work(result.work, result.diagnostics)
+            self._check_sources(result, tree)
         by_path: dict[str, tuple[str, Article]] = {}
         if result.work is not None:
             for lang, expression in result.work.expressions.items():
                 for article in expression.articles():
                     by_path[article.loc.path] = (lang, article)
         return Analysis(result.work, result.diagnostics.sorted(), result.texts, by_path)
+
+    def _check_sources(self, result: ReadResult, tree: OverlayTree) -> None:
+        """What ``drafting check`` adds over the model's rules: A409 against translations.yaml and G801 against
+        the print fonts (their character maps kept in the project's cache, as ``check`` keeps them)."""
+        from drafting.checks.coverage import check_tree_sources
+        from drafting.source.translationfile import TRANSLATIONS_FILE, check_marks
+        from drafting.writers.cachedir import project_cache
+
+        assert result.work is not None
+        marks = result.texts.get(TRANSLATIONS_FILE)
+        if marks is not None:
+            check_marks(result.work, marks, tree.display(TRANSLATIONS_FILE), result.diagnostics)
+        check_tree_sources(result.texts, tree, result.work.meta.codes, result.diagnostics,
+                           keep=project_cache(self.root) / "cmaps")
 
     def language_of(self, rel: str) -> str | None:
         """The language of an article or preamble file, from its name."""

@@ -42,18 +42,12 @@ def load_tree(tree: SourceTree, cache_for: Path | None = None) -> Loaded:
         result: ReadResult = read_tree_persistent(tree, cache_for)
     else:
         result = read_tree(tree)
-    check_read(result, tree)
-    return Loaded(result.work, result.diagnostics, result.files, tree, result.texts)
-
-
-def check_read(result: ReadResult, tree: SourceTree) -> None:
-    """Every check of one work that was read (the rules, then translations in step against translations.yaml,
-    A409): ``drafting check`` and the language server run the same (both add glyph coverage, G801)."""
     if result.work is not None:
         check_work(result.work, result.diagnostics)
         marks = result.texts.get(TRANSLATIONS_FILE)
         if marks is not None:
             check_marks(result.work, marks, tree.display(TRANSLATIONS_FILE), result.diagnostics)
+    return Loaded(result.work, result.diagnostics, result.files, tree, result.texts)
 
 
 def load(source: Path | str, others: bool = True, cache: bool = False) -> Loaded:
