@@ -1,8 +1,10 @@
-"""Numbers as printed: Roman section numbers, article numbers, inserted numbers like ``3-1`` or ``9A``.
+"""Numbers as printed: Roman section numbers, article numbers, inserted numbers like ``3-1``, ``9A`` or ``2-bis``.
 
 A level's number style (arabic, roman, roman-lower, alpha, alpha-upper, cyrillic)
 maps a printed number to its place in the sequence and back; inserted numbers
-add parts after the base (``3-1`` is (3, 1), ``9A`` is (9, 1)).
+add parts after the base (``3-1`` is (3, 1), ``9A`` is (9, 1)). The Latin forms
+some publishers print (``2-bis``, ``2-ter``; ``latin-space``: ``12 bis``) add one
+part: bis is the first number inserted after 2, ter the second.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ def from_roman(text: str) -> int | None:
 # Letters used for lists in Kazakh and Russian legal texts (ё, й, ъ, ы, ь are not used).
 CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"
 LATIN = "abcdefghijklmnopqrstuvwxyz"
+# The Latin multiplicatives publishers put after an inserted number: bis is the first insertion, ter the second.
+LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies",
+                  "undecies", "duodecies", "terdecies", "quaterdecies", "quinquiesdecies", "sexiesdecies",
+                  "septiesdecies", "duodevicies", "undevicies", "vicies")
+_LATIN_SEPARATOR = {"latin": "-", "latin-space": " "}
 
 
 def ordinal(text: str, style: str) -> int | None:
@@ -79,7 +86,14 @@ def format_ordinal(value: int, style: str) -> str:
 
 
 def parse_number(text: str, style: str = "arabic", inserted: str | None = "dash") -> Number | None:
-    """A printed number in a style, with its inserted parts (dash: 3-1-2; letter: 9A, 9AB), or None."""
+    """A printed number in a style, with its inserted parts (dash: 3-1-2; letter: 9A, 9AB; latin: 2-bis;
+    latin-space: 12 bis), or None."""
+    if inserted in _LATIN_SEPARATOR:
+        base_text, separator, suffix = text.partition(_LATIN_SEPARATOR[inserted])
+        base = ordinal(base_text, style)
+        if base is None or (separator and suffix not in LATIN_SUFFIXES):
+            return None
+        return Number((base, LATIN_SUFFIXES.index(suffix) + 1) if separator else (base,))
     if inserted == "letter" or (inserted is None and style == "arabic" and re.fullmatch(r"[1-9][0-9]*[A-Z]+", text)):
         match = re.fullmatch(r"([1-9][0-9]*)([A-Z]*)", text) if style == "arabic" else None
         if match:
@@ -93,6 +107,8 @@ def parse_number(text: str, style: str = "arabic", inserted: str | None = "dash"
 
 def format_number(number: Number, style: str = "arabic", inserted: str | None = "dash") -> str:
     base = format_ordinal(number.parts[0], style)
+    if inserted in _LATIN_SEPARATOR and len(number.parts) == 2 and number.parts[1] <= len(LATIN_SUFFIXES):
+        return base + _LATIN_SEPARATOR[inserted] + LATIN_SUFFIXES[number.parts[1] - 1]
     if inserted == "letter":
         return base + "".join(LATIN[p - 1].upper() for p in number.parts[1:])
     return "-".join([base, *(str(p) for p in number.parts[1:])])
@@ -131,6 +147,11 @@ def expected_successors(previous: Number | None, allow_inserted: bool) -> list[N
     return nexts
 
 
+def _printable(numbers: list[Number], style: str, inserted: str) -> list[Number]:
+    """The numbers a kind of inserted number can print (a Latin suffix is one level deep: no 2-bis-1)."""
+    return [n for n in numbers if parse_number(format_number(n, style, inserted), style, inserted) == n]
+
+
 def sequence_problems(nums: list[str], allow_inserted: bool, style: str = "arabic",
                       inserted: str | None = "dash", start: Number | None = None) -> list[tuple[int, str]]:
     """(index, message) for every number that does not follow its predecessor (``start``: the one before the first)."""
@@ -149,8 +170,8 @@ def sequence_problems(nums: list[str], allow_inserted: bool, style: str = "arabi
             continue
         if text in seen:
             problems.append((index, f"duplicate number {text}"))
-        elif number not in expected_successors(previous, allow_inserted):
-            want = " or ".join(format_number(n, style, kind) for n in expected_successors(previous, allow_inserted))
+        elif number not in (nexts := _printable(expected_successors(previous, allow_inserted), style, kind)):
+            want = " or ".join(format_number(n, style, kind) for n in nexts)
             problems.append((index, f"number {text} out of sequence: expected {want}"))
         seen.add(text)
         previous = number

@@ -46,7 +46,7 @@ class Level:
     """One level of the hierarchy.
 
     ``format`` places the number in its marker: ``{n}.``, ``{n})``, ``({n})``, ``§ {n}``.
-    ``inserted``: "dash" (3-1), "letter" (9A) or None. ``numbering``: "continuous" runs
+    ``inserted``: "dash" (3-1), "letter" (9A), "latin" (2-bis), "latin-space" (12 bis) or None. ``numbering``: "continuous" runs
     through the whole act, "restart" starts again at 1 in each parent.
     """
 

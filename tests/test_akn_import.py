@@ -107,16 +107,17 @@ def test_westminster_style(tmp_path: Path) -> None:
 def test_italian_bill(tmp_path: Path) -> None:
     imported = import_to([FOREIGN / "italian-bill.xml"], tmp_path / "tree")
     found = [code for _, code in codes(imported.diagnostics)]
-    assert "I703" in found and "I706" in found
+    assert "I703" in found and "I706" not in found  # 2-bis is kept as printed, not renumbered
     work = imported.work
+    assert work.profile.article_level.inserted == "latin"
     assert work.meta.doctype == "bill" and work.meta.codes == ["it"]
     expression = work.expression("it")
     articles = expression.article_by_id()
-    assert [a.num for a in expression.articles()] == ["1", "2", "2-1", "3"]
+    assert [a.num for a in expression.articles()] == ["1", "2", "2-bis", "3"]
     assert work.profile.label("it", "article", n="5") == "Art. 5."
     refs = articles["art-1"].refs()
-    assert [(r.target, r.paragraph) for r in refs] == [("art-2", None), ("art-2-1", "1")]
-    restauro = articles["art-2-1"].paragraphs[0]
+    assert [(r.target, r.paragraph) for r in refs] == [("art-2", None), ("art-2-bis", "1")]
+    restauro = articles["art-2-bis"].paragraphs[0]
     assert [p.num for p in restauro.points] == ["a", "b"] and restauro.text
     assert "«entro un anno»" in (tmp_path / "tree" / "002-art-2.it.md").read_text(encoding="utf-8")
 

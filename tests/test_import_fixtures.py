@@ -41,6 +41,11 @@ def test_fixture_imports_and_passes_check_as_it_comes_out(name: str, tmp_path: P
         checked = drafting("check", str(out / folder if folder else out))
         assert checked.returncode == 0, checked.stdout + checked.stderr
         assert " 0 errors" in checked.stdout or checked.stdout.startswith("0 errors"), checked.stdout
+    if len(FIXTURES[name]) > 1:  # a collection becomes a library: its root checks every work at once
+        assert (out / "drafting.yaml").read_text(encoding="utf-8").splitlines()[1:] == [
+            "works:", *(f"  - {folder}" for folder in FIXTURES[name])]
+        checked = drafting("check", str(out))
+        assert checked.returncode == 0 and f"({len(FIXTURES[name])} acts)" in checked.stdout, checked.stdout
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))

@@ -134,6 +134,9 @@ def import_trees(paths: list[Path], out: Path, force: bool = False, pick: str | 
     for imported in works:
         prefix = f"{imported.folder}/" if len(works) > 1 else ""
         files.update({prefix + name: text for name, text in imported.files().items()})
+    if len(works) > 1:  # several works: a library, so that `drafting check OUT` and `drafting build OUT` take them all
+        files["drafting.yaml"] = "# written by 'drafting import': the works of the collection\nworks:\n" + "".join(
+            f"  - {imported.folder}\n" for imported in works)
     try:
         write_tree(files, out, force)
     except FileExistsError as exc:

@@ -294,7 +294,10 @@ class Planner:
             families = Counter(p.family for p, _, _ in printed)
             family = sorted(families.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             numbers = [p.number for p, _, _ in printed]
-            if any(re.fullmatch(r"[1-9][0-9]*[A-Z]+", n) for n in numbers):
+            latin = [n for n in numbers if re.fullmatch(r"[1-9][0-9]*[- ][a-z]+", n)]
+            if latin:  # the form the first one is printed in (2-bis or 12 bis); the other form is I706
+                level.inserted = "latin-space" if " " in latin[0] else "latin"
+            elif any(re.fullmatch(r"[1-9][0-9]*[A-Z]+", n) for n in numbers):
                 level.inserted = "letter"
             elif any("-" in n for n in numbers):
                 level.inserted = "dash"

@@ -1,7 +1,7 @@
 """Printed numbers in imported documents: ``PART 1``, ``CHAPTER IV``, ``Article 5``, ``5-бап``, ``(2)``, ``(iv)``, ``9A``.
 
 A printed number splits into the bare number the source keeps (``1``, ``IV``,
-``iv``, ``9A``, ``3-1``) and a template (``PART {n}``, ``({n})``) that becomes the
+``iv``, ``9A``, ``3-1``, ``2-bis``, ``12 bis``) and a template (``PART {n}``, ``({n})``) that becomes the
 level's label or list marker. Which style a level's numbers are in (``(i)`` is a
 letter or a Roman one) is decided from the whole level by ``choose_style``: the
 style under which every run of numbers counts up from 1 most often.
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.numbering import LATIN, parse_number, sequence_problems
+from drafting.numbering import LATIN, LATIN_SUFFIXES, parse_number, sequence_problems
 
-LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-_ARABIC = re.compile(r"(?<![0-9])(\d+(?:-\d+)*)(?:(?:-|\s)?(" + "|".join(LATIN_SUFFIXES) + r")\b|([A-Z]{1,2})(?![A-Za-z]))?",
+_ARABIC = re.compile(r"(?<![0-9])(\d+(?:-\d+)*)(?:(-|\s)?(" + "|".join(sorted(LATIN_SUFFIXES, key=len, reverse=True))
+                     + r")\b|([A-Z]{1,2})(?![A-Za-z]))?",
                      re.IGNORECASE)
 _WORDISH = re.compile(r"[^\W\d_]+")
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
@@ -28,7 +28,7 @@ class Printed:
     number: str  # bare: "5", "9A", "3-1", "IV", "iv", "a"
     template: str  # "Article {n}", "({n})"
     family: str  # "arabic", "lower", "upper", "cyrillic": the styles it may be in
-    changed: bool = False  # a Latin suffix (3-bis) became an inserted number (3-1)
+    changed: bool = False  # printed otherwise: 2bis is 2-bis, 3-1-bis becomes 3-1-1, 3a becomes 3-1
 
 
 def printed_number(text: str) -> Printed | None:
@@ -41,10 +41,13 @@ def printed_number(text: str) -> Printed | None:
         parts = [str(int(p)) for p in match.group(1).split("-")]
         if "0" in parts:
             return None
-        latin, letters = match.group(2), match.group(3)
+        separator, latin, letters = match.group(2), match.group(3), match.group(4)
         number = "-".join(parts)
         changed = False
-        if latin:
+        if latin and len(parts) == 1:  # kept as printed: 2-bis, 12 bis (2bis, 2-Bis: 2-bis)
+            number += (" " if separator and separator.isspace() else "-") + latin.lower()
+            changed = not separator or latin != latin.lower()
+        elif latin:
             number += f"-{LATIN_SUFFIXES.index(latin.lower()) + 1}"
             changed = True
         elif letters:

@@ -87,7 +87,8 @@ def _matches(prefix: str, number: str, suffix: str, fmt: str, style: str, insert
     head, _, tail = fmt.partition("{n}")
     if prefix != head.strip() or suffix != tail.strip():
         return False
-    allowed = {"dash": "(?:-[1-9][0-9]*)*", "letter": "[A-Z]*"}.get(inserted or "dash", "")
+    allowed = {"dash": "(?:-[1-9][0-9]*)*", "letter": "[A-Z]*", "latin": "(?:-[a-z]+)?",
+               "latin-space": "(?: [a-z]+)?"}.get(inserted or "dash", "")
     if not re.fullmatch(_STYLE_PATTERNS.get(style, "[1-9][0-9]*") + allowed, number):
         return False
     return parse_number(number, style, inserted or "dash") is not None
