@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +50,23 @@ def test_overlay_adds_and_replaces_files() -> None:
     tree = OverlayTree(base, {"b.md": b"BB", "c.md": b"C"})
     assert [(e.path, e.size) for e in tree.entries()] == [("a.md", 1), ("b.md", 2), ("c.md", 1)]
     assert tree.read("b.md") == b"BB" and tree.read("a.md") == b"A"
+
+
+def test_a_schema_change_is_a_new_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader validates front matter against schemas/: parses kept under another schema are never read (a
+    toolkit upgrade that changes a schema must not leave the old findings in place)."""
+    import shutil
+
+    import drafting.resources
+    from drafting.source import parsecache
+
+    schemas = tmp_path / "schemas"
+    shutil.copytree(drafting.resources.SCHEMAS_DIR, schemas)
+    monkeypatch.setattr(drafting.resources, "SCHEMAS_DIR", schemas)
+    parsecache.code_digest.cache_clear()
+    before = parsecache.code_digest()
+    article = schemas / "article.schema.json"
+    article.write_text(article.read_text(encoding="utf-8").replace('"type"', '"type" ', 1), encoding="utf-8")
+    parsecache.code_digest.cache_clear()
+    assert parsecache.code_digest() != before
+    parsecache.code_digest.cache_clear()

@@ -217,3 +217,22 @@ def test_a_field_the_model_gains_later_keeps_the_recorded_hashes() -> None:
 
     assert digest(_canon(Point("1", (Text("a text"),)))) == before
     assert digest(_canon(Point("1", (Text("a text"),), ("x",)))) != before
+
+
+def test_the_quick_reading_agrees_with_yamldoc_and_leaves_every_problem_to_it() -> None:
+    from drafting.source.translationfile import _fast
+    from drafting.source.yamldoc import parse_yaml
+
+    text = (REPO / "constitution" / "translations.yaml").read_text(encoding="utf-8")
+    doc = parse_yaml(text, "t", 1, Diagnostics())
+    assert doc is not None and _fast(text) == doc.data
+    twice = 'units:\n  art:a: {kk: "0123456789abcdef"}\n  art:a: {kk: "0123456789abcdef"}\n'
+    assert _fast(twice) is None
+    diags = Diagnostics()
+    read_marks(twice, "t.yaml", diags)  # the slow way: the key named at its line
+    assert [d.format() for d in diags] == ["t.yaml:3:3: error F202 duplicate key 'art:a'"]
+    inner = 'units:\n  art:a: {kk: "0123456789abcdef", kk: "0123456789abcdef"}\n'
+    assert _fast(inner) is None and _fast("units: [" * 40 + "]" * 40) is None
+    assert _fast('units: {art:a: &x {kk: "0123456789abcdef"}, art:b: *x}\n') is None
+    for resolved in ('units: {art:a: {no: "0123456789abcdef"}}\n', "units: {art:a: {kk: 1234567890123456}}\n"):
+        assert _fast(resolved) is None  # a key or value libyaml reads as no string: yamldoc's reading decides

@@ -108,11 +108,25 @@ def _paragraph_units(prefix: str, label: str, paragraphs: tuple[Paragraph, ...])
     return found
 
 
+# An article's units by the article object: the language server's parse cache gives back the very objects of the
+# articles an edit did not touch, so only the edited article is hashed again. The entry holds the article, so an
+# id is never taken for another object's; the table is emptied when it grows past the bound.
+_MEMO: dict[int, tuple[Article, list[Unit]]] = {}
+_MEMO_BOUND = 20_000
+
+
 def _article_units(article: Article) -> list[Unit]:
+    kept = _MEMO.get(id(article))
+    if kept is not None and kept[0] is article:
+        return kept[1]
     label = f"article {article.num} ({article.id})"
     head = (article.heading, tuple(p.num for p in article.paragraphs))
-    return [Unit(f"art:{article.id}", label, article.loc, digest(_canon(head))),
-            *_paragraph_units(f"art:{article.id}", label, article.paragraphs)]
+    found = [Unit(f"art:{article.id}", label, article.loc, digest(_canon(head))),
+             *_paragraph_units(f"art:{article.id}", label, article.paragraphs)]
+    if len(_MEMO) >= _MEMO_BOUND:
+        _MEMO.clear()
+    _MEMO[id(article)] = (article, found)
+    return found
 
 
 def units(expression: Expression) -> dict[str, Unit]:

@@ -107,14 +107,15 @@ _CODE = ("model.py", "source/markup.py", "source/reader.py", "source/yamldoc.py"
 
 @lru_cache(maxsize=2)
 def code_digest(everything: bool = False) -> str:
-    """The code a parse depends on (``everything``: the whole package and its schemas and bundled profiles, on
+    """The code and schemas a parse depends on (``everything``: the whole package and its schemas and bundled profiles, on
     which a check's findings depend): a cache written by other code is never read."""
     from drafting.resources import SCHEMAS_DIR
 
     here = Path(__file__).resolve().parent.parent
-    files = [here / name for name in _CODE]
+    schemas = sorted(p for p in SCHEMAS_DIR.rglob("*") if p.is_file())  # the reader validates against them
+    files = [here / name for name in _CODE] + schemas
     if everything:
-        files = sorted(here.rglob("*.py")) + sorted(p for p in SCHEMAS_DIR.rglob("*") if p.is_file())
+        files = sorted(here.rglob("*.py")) + schemas
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())

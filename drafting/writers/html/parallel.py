@@ -138,6 +138,7 @@ def _article_row(article: Article, articles: dict[str, Article | None], changes:
     # the page language's redline decides the rows; the others follow by position
     own = changes.get(languages[0])
     marked = {lang: _marked_paragraphs(change) for lang, change in changes.items() if change is not None}
+    kept_of = {lang: [pair for pair in found if pair[0].status != "deleted"] for lang, found in marked.items()}
     rows: list[ParagraphRow] = []
     deleted_before: dict[int, list[int]] = {}  # new index -> indexes of deleted old paragraphs before it
     if own is not None and own.changed:
@@ -155,7 +156,7 @@ def _article_row(article: Article, articles: dict[str, Article | None], changes:
         cells = []
         status = "equal"
         for lang in languages:
-            change, markup = _kept(marked.get(lang), index)
+            change, markup = _kept(kept_of.get(lang), index)
             if lang == languages[0] and change is not None:
                 status = change.status
             cells.append(Cell(lang, paragraphs[lang], markup if change is not None and change.status != "equal" else None))
@@ -169,7 +170,7 @@ def _article_row(article: Article, articles: dict[str, Article | None], changes:
                       own.status if own is not None else "unchanged", bool(own and own.amended))
 
 
-def _deleted_row(old_index: int, marked: dict[str, list[tuple[ParagraphChange, Markup]]],
+def _deleted_row(old_index: int, marked: dict[str, list[tuple[ParagraphChange, Markup | None]]],
                  languages: list[str]) -> ParagraphRow:
     cells = []
     for lang in languages:
@@ -179,16 +180,17 @@ def _deleted_row(old_index: int, marked: dict[str, list[tuple[ParagraphChange, M
     return ParagraphRow(None, tuple(cells), "deleted")
 
 
-def _kept(found: list[tuple[ParagraphChange, Markup]] | None, index: int) -> tuple[ParagraphChange | None, Markup | None]:
-    """The change of the paragraph at ``index`` in the new text (deleted ones do not count)."""
-    if found is None:
+def _kept(kept: list[tuple[ParagraphChange, Markup | None]] | None,
+          index: int) -> tuple[ParagraphChange | None, Markup | None]:
+    """The change of the paragraph at ``index`` in the new text; ``kept``: the changes less the deleted ones."""
+    if kept is None:
         return None, None
-    kept = [pair for pair in found if pair[0].status != "deleted"]
     return kept[index] if index < len(kept) else (None, None)
 
 
-def _marked_paragraphs(change: ArticleChange) -> list[tuple[ParagraphChange, Markup]]:
-    return [(p, marked_paragraph(p)) for p in change.paragraphs]
+def _marked_paragraphs(change: ArticleChange) -> list[tuple[ParagraphChange, Markup | None]]:
+    """Each paragraph's change with its marked-up text; an unchanged paragraph shows its clean text, so it has none."""
+    return [(p, marked_paragraph(p) if p.status != "equal" else None) for p in change.paragraphs]
 
 
 def marked_paragraph(change: ParagraphChange) -> Markup:
