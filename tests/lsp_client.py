@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence, Union
 
+import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
@@ -92,3 +93,12 @@ def position_of(path: Path, needle: str, after: int = 0) -> types.Position:
     column = offset - (text.rfind("\n", 0, offset) + 1)
     prefix = text[offset - column:offset]
     return types.Position(line, len(prefix.encode("utf-16-le")) // 2)
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The server started on a copy of the constitution (``client.root``), shut down after the test."""
+    lsp_client.root = copy_constitution(tmp_path)  # type: ignore[attr-defined]
+    await start(lsp_client, tmp_path)
+    yield
+    await lsp_client.shutdown_session()

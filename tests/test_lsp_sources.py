@@ -7,21 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from lsp_client import SERVER, codes, copy_constitution, diagnostics_until, open_file, replace_all, start
+from lsp_client import client, codes, diagnostics_until, open_file, replace_all
 
 LIBERTY = "02-rights/013-personal-liberty"
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    lsp_client.root = copy_constitution(tmp_path)  # type: ignore[attr-defined]
-    await start(lsp_client, tmp_path)
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio
