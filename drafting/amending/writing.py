@@ -23,7 +23,8 @@ AUTHOR = "parliament"
 def render_amendment(amendment: Amendment, amended: WorkMeta, profile: Profile, version: str,
                      date: dt.date, eids: dict[str, str]) -> dict[str, str]:
     """Every file of the amending act, keyed by its path in the act's folder; ``eids``: OLD's article eIds."""
-    named = sorted({i.target.article for i in amendment.instructions() if i.target.article})
+    named = sorted({i.target.article for i in amendment.instructions() if i.target.article}
+                   | _referenced(amendment, profile))
     renamed = {i.target.article: i.file for i in amendment.instructions()
                if i.kind == "renumber" and i.target.article and i.file}
     files: dict[str, str] = {"work.yaml": _work_file(amendment, amended, version, date,
@@ -36,6 +37,29 @@ def render_amendment(amendment: Amendment, amended: WorkMeta, profile: Profile, 
         files[f"002-entry-into-force.{lang}.md"] = (
             f"---\nid: entry-into-force\nnumber: 2\n---\n{writer.f.entry_into_force}\n")
     return files
+
+
+def _referenced(amendment: Amendment, profile: Profile) -> set[str]:
+    """The articles of the amended act that quoted structure refers to: their eIds go into work.yaml too,
+    so that the AKN keeps those references (``writers.akn.quotedwriter``)."""
+    import textwrap
+
+    from drafting.diagnostics import Diagnostics
+    from drafting.model import Ref, iter_inline
+    from drafting.source.markup import parse_article_body
+    from drafting.source.yamldoc import split_front_matter
+
+    found: set[str] = set()
+    for instruction in amendment.instructions():
+        for quoted in instruction.quoted.values():
+            if quoted.file == "preamble":
+                continue
+            _, body, start = split_front_matter(quoted.text) if quoted.file else ("", textwrap.dedent(quoted.text), 1)
+            for paragraph in parse_article_body(body, "quoted", start, Diagnostics(), profile):
+                for seq in paragraph.inlines():
+                    found.update(node.target for node in iter_inline(seq)
+                                 if isinstance(node, Ref) and node.work is None and node.kind == "article")
+    return found
 
 
 def act_number(amended: WorkMeta, version: str) -> str:

@@ -169,11 +169,31 @@ def _target(ref: Ref) -> tuple[str, tuple[str, ...]]:
 LEVELS_BY_DEPTH = ("article", "paragraph", "point", "subpoint")
 
 
+@dataclass(frozen=True)
+class ActText:
+    """What the instructions are read from: the article holding them in each language, and what the act amends.
+
+    Built from the act's sources (``of_work``) or from its Akoma Ntoso (``consolidation.fromakn``).
+    """
+
+    first: dict[str, Article | None]  # language -> the act's first article (None: the language has none)
+    amends: str | None  # the amended act's short name, which every link must name
+    loc: Loc  # where to report what concerns the whole act
+
+    @classmethod
+    def of_work(cls, act: Work) -> ActText:
+        first: dict[str, Article | None] = {}
+        for lang in act.expressions:
+            articles = act.expression(lang).articles()
+            first[lang] = articles[0] if articles else None
+        return cls(first, act.meta.amends.work if act.meta.amends else None, act.meta.loc)
+
+
 class ActReader:
     """Reads the instructions of every language of an amending act."""
 
-    def __init__(self, act: Work, amended: Work) -> None:
-        self.act = act
+    def __init__(self, act: Work | ActText, amended: Work) -> None:
+        self.act = act if isinstance(act, ActText) else ActText.of_work(act)
         self.amended = amended
         self.diags = Diagnostics()
 
@@ -181,8 +201,7 @@ class ActReader:
         self.diags.error(loc.path, loc.line, code, message, loc.column)
 
     def first_article(self, lang: str) -> Article | None:
-        articles = self.act.expression(lang).articles()
-        return articles[0] if articles else None
+        return self.act.first.get(lang)
 
     def language(self, lang: str) -> list[_Parsed | None]:
         article = self.first_article(lang)
@@ -215,10 +234,10 @@ class ActReader:
                 self.item(sub, grammar_, refs[0], found)
             return
         work = ref.work if ref is not None else None
-        amends = self.act.meta.amends
-        if ref is not None and amends is not None and work != amends.work:
+        amends = self.act.amends
+        if ref is not None and amends is not None and work != amends:
             self.error(ref.loc, "C806", f"the link names the act '{work or 'this act'}', but the act amends "
-                                        f"'{amends.work}' (work.yaml amends: work)")
+                                        f"'{amends}' (work.yaml amends: work)")
             found.append(None)
             return
         article, path = _target(ref) if ref is not None else (None, ())
@@ -244,14 +263,14 @@ class ActReader:
 
     def read(self) -> list[Located]:
         codes = self.amended.meta.codes
-        per_language = {lang: self.language(lang) for lang in codes if lang in self.act.expressions}
+        per_language = {lang: self.language(lang) for lang in codes if lang in self.act.first}
         first = codes[0]
         located: list[Located] = []
         reference = per_language.get(first, [])
         for lang, parsed in per_language.items():
             if len(parsed) != len(reference) and lang != first:
                 last = next((p for p in reversed(parsed) if p is not None), None)
-                where = last.loc if last is not None else self.act.meta.loc
+                where = last.loc if last is not None else self.act.loc
                 self.error(where, "C807", f"{len(parsed)} instructions in '{lang}', {len(reference)} in '{first}': "
                                           "the languages must give the same instructions in the same order")
         for index, item in enumerate(reference):
@@ -359,10 +378,10 @@ def _front_id(text: str) -> str | None:
     return str(data["id"]) if isinstance(data, dict) and "id" in data else None
 
 
-def read_instructions(act: Work, amended: Work) -> tuple[list[Located], Diagnostics]:
+def read_instructions(act: Work | ActText, amended: Work) -> tuple[list[Located], Diagnostics]:
     reader = ActReader(act, amended)
     located = reader.read()
     return located, reader.diags
 
 
-__all__ = ["UNNUMBERED", "Located", "read_instructions", "steps_of"]
+__all__ = ["UNNUMBERED", "ActText", "Located", "read_instructions", "steps_of"]

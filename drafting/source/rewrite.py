@@ -144,6 +144,12 @@ def _paragraphs(paragraphs: tuple[Paragraph, ...], profile: Profile, notes: Note
     return "".join(rendered)
 
 
+def paragraph_markdown(paragraph: Paragraph, profile: Profile) -> str:
+    """One paragraph's lines (its points included) as they stand in an article's file, with its footnotes."""
+    notes = Notes()
+    return _paragraph(paragraph, profile, notes) + notes.markdown()
+
+
 def _paragraph(paragraph: Paragraph, profile: Profile, notes: Notes) -> str:
     marker = f"{profile.paragraph_level.marker(paragraph.num)} " if paragraph.num is not None else ""
     lines = _unit(marker, "", paragraph.text, paragraph.tables, paragraph.points, paragraph.wrapup, profile, notes, 1)

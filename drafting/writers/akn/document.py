@@ -332,6 +332,10 @@ class ActWriter:
         self.inlines(element, node.children)
 
     def inline_ref(self, parent: etree._Element, node: Ref) -> None:
+        if self.mods is not None and node.work == self.mods.amends.work:  # an amending act names what it amends
+            element = etree.SubElement(parent, _T["ref"], href=self.mods.href(node))
+            self.inlines(element, node.children or (Text(node.target),))
+            return
         if node.work is not None:
             self.other_act_ref(parent, node)
             return

@@ -8,6 +8,13 @@ read with the amended act's profile, its eIds prefixed by the mod's). Each mod g
 ``textualMod`` in ``meta/analysis/activeModifications``: its kind from the language's
 formulas (restate -> substitution, insert -> insertion, repeal, the words kinds with
 ``old``/``new`` pointing at their quotedText, renumber -> renumbering).
+
+What AKN has no place for but ``drafting consolidate`` needs to rebuild the sources from
+this file (``consolidation.fromakn``) goes into ``proprietary``'s ``drafting:units``: each
+quoted article's stable id and file (``<drafting:unit ref="#mod_5__qstr_1__art_5"
+key="state-language" file="01-foundations/005-state-language"/>``), and the quoted
+preamble (``key="preamble"``). References inside quoted units keep their targets
+(``quotedwriter.QuotedWriter``).
 """
 
 from __future__ import annotations
@@ -90,6 +97,9 @@ class Modifications:
         self.amends = amends
         self.mods: list[Mod] = []
         self.profile = amended_profile(amends.profile)
+        self.quoted_units: list[tuple[str, str, str]] = []  # (eId, stable id or "preamble", file)
+        self.quoted_articles: dict[str, str] = {}  # stable id -> the quoted article's eId
+        self.pending: list[tuple[etree._Element, str, str | None]] = []  # refs to articles this act inserts
 
     def is_instruction(self, point: Point) -> bool:
         if point.points:
@@ -154,10 +164,12 @@ class Modifications:
         sub = self._sub_writer()
         diags = Diagnostics()
         written = False
+        recorded = len(self.quoted_units)
         if quoted.file == "preamble":
             _, body, _ = split_front_matter(quoted.text)
             for block in [b for b in body.split("\n\n") if b.strip()]:
                 etree.SubElement(structure, tag("p")).text = " ".join(block.split())
+            self.quoted_units.append((eid, "preamble", "preamble"))
             written = True
         elif quoted.file is not None:
             front, body, start = split_front_matter(quoted.text)
@@ -167,6 +179,9 @@ class Modifications:
                 heading = data.get("heading")
                 sub.article(structure, Article(str(data["id"]), str(data["number"]), paragraphs,
                                                node.loc, str(heading) if heading else None))
+                article_eid = f"{eid}__{structure[-1].get('eId')}"
+                self.quoted_units.append((article_eid, str(data["id"]), quoted.file))
+                self.quoted_articles.setdefault(str(data["id"]), article_eid)
                 written = True
         else:
             text = textwrap.dedent(quoted.text)
@@ -180,6 +195,7 @@ class Modifications:
                     sub.point(structure, "", point, self.profile.point_level(1), 1)
                 written = True
         if not written or diags.has_errors():
+            del self.quoted_units[recorded:]
             for element in list(structure):
                 structure.remove(element)
             for line in [line for line in quoted.text.split("\n") if line.strip()]:
@@ -193,16 +209,55 @@ class Modifications:
                 del element.attrib["wId"]
 
     def _sub_writer(self) -> ActWriter:
-        from drafting.writers.akn.document import ActWriter
+        from drafting.writers.akn.quotedwriter import QuotedWriter
 
         work = self.writer.work
-        return ActWriter(Work(work.meta, self.profile, work.expressions), self.writer.lang, self.writer.date)
+        writer = QuotedWriter(Work(work.meta, self.profile, work.expressions), self.writer.lang, self.writer.date)
+        writer.quoting = self
+        return writer
+
+    def _resolve_pending(self) -> None:
+        """References to articles this act inserts: to the quoted article, else kept as their text."""
+        para = self.profile.paragraph_level
+        for element, target, paragraph in self.pending:
+            eid = self.quoted_articles.get(target)
+            if eid is not None:
+                element.set("href", "#" + (eids.unit_eid(eid, para.element, paragraph, 1) if paragraph else eid))
+                continue
+            parent = element.getparent()
+            if parent is None:
+                continue
+            text = "".join(element.itertext()) + (element.tail or "")
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + text
+            else:
+                parent.text = (parent.text or "") + text
+            parent.remove(element)
+        self.pending.clear()
+
+    def proprietary(self, meta: etree._Element) -> None:
+        """The quoted articles' stable ids and files, beside the act's own units in ``drafting:units``."""
+        from drafting.writers.akn.meta import PROPRIETARY_NS
+
+        if not self.quoted_units:
+            return
+        holder = meta.find(tag("proprietary"))
+        if holder is None:
+            return
+        units = holder.find(f"{{{PROPRIETARY_NS}}}units")
+        if units is None:
+            units = etree.SubElement(holder, f"{{{PROPRIETARY_NS}}}units", nsmap={"drafting": PROPRIETARY_NS})
+        for eid, key, file in self.quoted_units:
+            etree.SubElement(units, f"{{{PROPRIETARY_NS}}}unit", {"ref": f"#{eid}", "key": key, "file": file})
 
     # -- meta ----------------------------------------------------------------------------------
     def analysis(self, meta: etree._Element, source: str) -> None:
         """``activeModifications`` first in ``meta/analysis`` (created after workflow when there is none)."""
         if not self.mods:
             return
+        self._resolve_pending()
+        self.proprietary(meta)
         analysis = meta.find(tag("analysis"))
         if analysis is None:
             analysis = etree.Element(tag("analysis"), source=source)
