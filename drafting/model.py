@@ -429,6 +429,7 @@ class AmendedWork:
     version: str  # the version (name or commit) the instructions apply to
     articles: dict[str, str] = field(default_factory=dict)  # stable id -> its eId in that version (AKN targets)
     files: dict[str, str] = field(default_factory=dict)  # stable id -> a renumbered article's file in NEW
+    containers: dict[str, str] = field(default_factory=dict)  # container id -> its eId in that version (retitles)
 
 
 @dataclass(frozen=True)

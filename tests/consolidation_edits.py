@@ -54,12 +54,18 @@ class Art:
 @dataclass
 class Draft:
     articles: list[Art]
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # folder -> language -> title (else the default)
+
+    def title(self, folder: str, lang: str) -> str:
+        index = FOLDERS.index(folder) + 1
+        default = {"kk": f"Бөлім {index}", "ru": f"Раздел {index}", "en": f"Section {index}"}[lang]
+        return self.titles.get(folder, {}).get(lang, default)
 
     def files(self) -> dict[str, str]:
         files = {"work.yaml": WORK, "profiles/small.yaml": PROFILE}
         for index, folder in enumerate(FOLDERS, start=1):
-            files[f"{folder}/section.yaml"] = (f"number: {'I' * index}\ntitle:\n  kk: Бөлім {index}\n"
-                                                f"  ru: Раздел {index}\n  en: Section {index}\n")
+            files[f"{folder}/section.yaml"] = (f"number: {'I' * index}\ntitle:\n"
+                                                + "".join(f"  {lang}: {self.title(folder, lang)}\n" for lang in LANGS))
         for article in self.articles:
             for lang in LANGS:
                 files[f"{article.file()}.{lang}.md"] = article.text(lang)
@@ -105,17 +111,25 @@ def _inserted_after(num: str, taken: set[str]) -> str | None:
 
 
 @st.composite
-def edited(draw: st.DrawFn, draft: Draft, valid: bool = False) -> tuple[Draft, list[Change]]:
+def edited(draw: st.DrawFn, draft: Draft, valid: bool = False, headings: bool = False) -> tuple[Draft, list[Change]]:
     """NEW (a copy of ``draft`` after one to three random edits) and the changes made, in order.
 
     ``valid``: only edits after which the act still passes ``drafting check`` (no numbering gaps: the last unit
-    deleted, an article moved across the boundary of the sections, keeping its number).
+    deleted, an article moved across the boundary of the sections, keeping its number). ``headings``: a
+    section's heading may change too (kind "retitle", its folder in ``Change.file``).
     """
     new = copy.deepcopy(draft)
     changes: list[Change] = []
+    kinds = ("words", "restate-para", "insert-para", "repeal-para", "insert-point", "repeal-point", "insert-article",
+             "repeal-article", "move-article") + (("retitle",) if headings else ())
     for _ in range(draw(st.integers(1, 3))):
-        change = draw(st.sampled_from(("words", "restate-para", "insert-para", "repeal-para", "insert-point",
-                                       "repeal-point", "insert-article", "repeal-article", "move-article")))
+        change = draw(st.sampled_from(kinds))
+        if change == "retitle":
+            folder = draw(st.sampled_from(FOLDERS))
+            title = {lang: new.title(folder, lang) + " " + " ".join(words(draw, 2)[lang].split()[:2]) for lang in LANGS}
+            new.titles[folder] = title
+            changes.append(Change("retitle", "", new=title, file=folder))
+            continue
         made = _edit(draw, new, change, valid)
         if made is not None:
             changes.append(made)

@@ -70,7 +70,7 @@ def test_an_instruction_that_cannot_apply_writes_nothing(repo: Path) -> None:
 
 @pytest.mark.parametrize("args, message", [
     (("nowhere", "amendment", "law", "--out", "out"), "unknown revision 'nowhere'"),
-    (("base", "missing", "law", "--out", "out"), "missing: not an amending act's source folder (no work.yaml)"),
+    (("base", "missing", "law", "--out", "out"), "missing: neither an amending act's source folder (no work.yaml) nor its Akoma Ntoso (.xml files)"),
     (("base", "amendment", "law", "--out", "file.txt"), "file.txt: is a file, not a folder: give --out a folder"),
 ])
 def test_bad_input_is_a_message_and_exit_2(repo: Path, args: tuple[str, ...], message: str) -> None:

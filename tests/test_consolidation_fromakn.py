@@ -65,7 +65,7 @@ def write_akn(act: Work, folder: Path) -> None:
 @st.composite
 def pairs(draw: st.DrawFn) -> tuple[Draft, Draft]:
     old = draw(drafts())
-    new, _ = draw(edited(old, valid=True))
+    new, _ = draw(edited(old, valid=True, headings=True))
     return old, new
 
 

@@ -43,7 +43,7 @@ def commit(root: Path, files: dict[str, str], message: str) -> None:
 @st.composite
 def pairs(draw: st.DrawFn) -> tuple[Draft, Draft]:
     old = draw(drafts())
-    new, changes = draw(edited(old, valid=True))
+    new, changes = draw(edited(old, valid=True, headings=True))
     return old, new
 
 

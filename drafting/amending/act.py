@@ -60,7 +60,9 @@ def prepare(source: Path, old: str, new: str, tables: bool = True, say: Say | No
     eids = {a.id: ids.article(a) for a in before.work.expression(old_meta.codes[0]).articles()}
     version = old if old_meta.version_named(old) else (before.side.commit or old)
     date = dt.date.fromisoformat(after.side.date) if after.side.date else new_meta.expression_date
-    files = render_amendment(amendment, old_meta, before.work.profile, version, date, eids)
+    first = before.work.expression(old_meta.codes[0])
+    container_eids = {c.id: ids.container(c) for c in first.containers()}
+    files = render_amendment(amendment, old_meta, before.work.profile, version, date, eids, container_eids)
     pdfs: dict[str, bytes] = {}
     if tables:
         from drafting.writers.redline.compare import compare

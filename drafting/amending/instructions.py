@@ -27,9 +27,12 @@ from typing import Literal
 # - replace-words / add-words / delete-words: words of the target unit change (``Words``);
 # - repeal: the target unit is deleted ("исключить" / "алып тасталсын");
 # - renumber: the target unit takes the number ``Instruction.number`` ("статью 45 считать статьей 46"),
-#   where NEW renumbered what OLD had (profiles whose amending acts renumber: ``amendments: {renumber: true}``).
-Kind = Literal["restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber"]
-KINDS: tuple[Kind, ...] = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber")
+#   where NEW renumbered what OLD had (profiles whose amending acts renumber: ``amendments: {renumber: true}``);
+# - retitle: a container's heading (a section's title) reads as ``Words.new`` ("заголовок раздела II изложить
+#   в следующей редакции: «…»"); the target is the container (``Target.container``).
+Kind = Literal["restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber", "retitle"]
+KINDS: tuple[Kind, ...] = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber",
+                           "retitle")
 
 # The path element for an article's single unnumbered paragraph (no printed number is ever "0").
 UNNUMBERED = "0"
@@ -53,10 +56,14 @@ class Target:
     article_num: str | None = None
     path: tuple[str, ...] = ()  # paragraph number (or UNNUMBERED), then point, sub-point, ... numbers in OLD
     level: str = "article"
+    container: str | None = None  # a container's id (its folder's slug: ``foundations``); ``level`` its level
+    container_num: str | None = None  # its number in OLD (for the formulas: "раздела I")
 
     @property
     def href(self) -> str:
         """The link destination naming this target in the amending act's sources (docs/amend.md)."""
+        if self.container is not None:
+            return f"{self.work}:container:{self.container}"
         if self.article is None:
             raise ValueError(f"a {self.level} target has no link")
         return f"{self.work}:art:{'/'.join((self.article, *self.path))}"
@@ -120,8 +127,10 @@ class Instruction:
             raise ValueError(f"unknown instruction kind {self.kind!r}")
         if (self.kind == "insert") != (self.insertion is not None):
             raise ValueError("an insertion, and only an insertion, says where the new unit goes")
-        if self.kind.endswith("-words") != bool(self.words):
-            raise ValueError(f"{self.kind}: words are given for the *-words kinds and only for them")
+        if (self.kind.endswith("-words") or self.kind == "retitle") != bool(self.words):
+            raise ValueError(f"{self.kind}: words are given for the *-words kinds and retitle, and only for them")
+        if (self.kind == "retitle") != (self.target.container is not None):
+            raise ValueError("a retitle, and only a retitle, names a container")
         if (self.kind in ("restate", "insert")) != bool(self.quoted):
             raise ValueError(f"{self.kind}: quoted structure is given for restate and insert and only for them")
         if (self.kind == "renumber") != (self.number is not None):

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from drafting.amending.headings import CannotRetitle, retitle, titles
 from drafting.amending.applying import CannotApply, PUNCTUATION, apply_to_article, apply_words, renumber_front_matter
 from drafting.amending.instructions import (PREAMBLE, UNNUMBERED, WORK, Amendment, Group, Instruction, Insertion,
                                             Quoted, Target, Words)
@@ -79,8 +80,10 @@ class _Planner:
 
     # -- the act -----------------------------------------------------------------------
     def amendment(self, uri: str) -> Amendment:
-        unsaid = sorted(path for path in set(self.old.texts) | set(self.new.texts)
-                        if _outside_articles(path) and self.old.texts.get(path) != self.new.texts.get(path))
+        changed = sorted(path for path in set(self.old.texts) | set(self.new.texts)
+                         if _outside_articles(path) and self.old.texts.get(path) != self.new.texts.get(path))
+        retitles = {path: made for path in changed if (made := self._retitle(path)) is not None}
+        unsaid = [path for path in changed if path not in retitles]
         if unsaid:
             raise DraftingError(f"an amending act cannot say yet what changed in {', '.join(unsaid[:5])}"
                                 f"{' …' if len(unsaid) > 5 else ''} (containers and annexes): amend the articles "
@@ -89,7 +92,16 @@ class _Planner:
         preamble = self._preamble()
         if preamble:
             groups.append((None, None, preamble))
+        pending = sorted(retitles.items())  # (metadata file, instruction), in folder order
+
+        def retitled_before(placed: _Placed | None) -> None:
+            folder = placed.folder if placed is not None else None
+            while pending and (folder is None or _inside(folder, _folder_of(pending[0][0]))
+                               or folder > _folder_of(pending[0][0])):
+                groups.append((None, None, [pending.pop(0)[1]]))
+
         for kind, old, new in self._sequence():
+            retitled_before(new if new is not None else old)
             if kind == "insert":
                 assert new is not None
                 groups.append((None, None, [self._insert_article(new)]))
@@ -102,8 +114,32 @@ class _Planner:
                 found = self._article(old, new)
                 if found:
                     groups.append((old.article.id, old.article.num, found))
+        retitled_before(None)
         numbered = tuple(Group(k + 1, art, num, tuple(items)) for k, (art, num, items) in enumerate(groups))
         return Amendment(self.short, uri, tuple(self.langs), numbered)
+
+    def _retitle(self, path: str) -> Instruction | None:
+        """A container's metadata file whose titles are all that changed: its retitle instruction, else None."""
+        old_text, new_text = self.old.texts.get(path), self.new.texts.get(path)
+        if old_text is None or new_text is None:
+            return None
+        container = next((c for c in self.old.work.expression(self.langs[0]).containers()
+                          if c.loc.path == path or c.loc.path.endswith("/" + path)), None)
+        if container is None:
+            return None
+        new_titles = titles(new_text)
+        text = old_text
+        try:
+            for lang in self.langs:
+                if lang not in new_titles:
+                    return None
+                text = retitle(text, lang, new_titles[lang])
+        except CannotRetitle:
+            return None
+        if text != new_text:
+            return None  # more than the titles changed (a number, the id, a comment)
+        target = Target(self.short, None, None, (), container.level, container.id, container.num)
+        return Instruction("retitle", target, words={lang: Words(new=new_titles[lang]) for lang in self.langs})
 
     def _placed(self, revision: Revision) -> list[_Placed]:
         lang = self.langs[0]
@@ -463,6 +499,14 @@ def _outside_articles(path: str) -> bool:
     if name == "work.yaml" or path.startswith("profiles/"):
         return False
     return path.startswith("annexes/") or name.endswith(".yaml")
+
+
+def _folder_of(path: str) -> str:
+    return str(PurePosixPath(path).parent)
+
+
+def _inside(folder: str, container: str) -> bool:
+    return folder == container or folder.startswith(container + "/")
 
 
 def _quoted(text: str, file: str) -> Quoted:

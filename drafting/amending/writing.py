@@ -14,6 +14,7 @@ import json
 from drafting.amending.fences import write_fence
 from drafting.amending.formulas import Formulas, Unit, formulas
 from drafting.amending.instructions import PREAMBLE, UNNUMBERED, WORK, Amendment, Group, Instruction, Target
+from drafting.diagnostics import DraftingError
 from drafting.model import WorkMeta
 from drafting.profile import Profile
 
@@ -21,14 +22,16 @@ AUTHOR = "parliament"
 
 
 def render_amendment(amendment: Amendment, amended: WorkMeta, profile: Profile, version: str,
-                     date: dt.date, eids: dict[str, str]) -> dict[str, str]:
-    """Every file of the amending act, keyed by its path in the act's folder; ``eids``: OLD's article eIds."""
+                     date: dt.date, eids: dict[str, str], container_eids: dict[str, str] | None = None) -> dict[str, str]:
+    """Every file of the amending act, keyed by its path in the act's folder; ``eids``: OLD's article eIds,
+    ``container_eids``: OLD's container eIds by container id."""
     named = sorted({i.target.article for i in amendment.instructions() if i.target.article}
                    | _referenced(amendment, profile))
     renamed = {i.target.article: i.file for i in amendment.instructions()
                if i.kind == "renumber" and i.target.article and i.file}
     files: dict[str, str] = {"work.yaml": _work_file(amendment, amended, version, date,
-                                                     {key: eids[key] for key in named if key in eids}, renamed)}
+                                                     {key: eids[key] for key in named if key in eids}, renamed,
+                                                     container_eids or {})}
     for lang in amendment.languages:
         writer = _Writer(formulas(lang), profile, amendment)
         title = amended.title.get(lang, "")
@@ -68,7 +71,7 @@ def act_number(amended: WorkMeta, version: str) -> str:
 
 
 def _work_file(amendment: Amendment, amended: WorkMeta, version: str, date: dt.date,
-               articles: dict[str, str], renamed: dict[str, str]) -> str:
+               articles: dict[str, str], renamed: dict[str, str], container_eids: dict[str, str]) -> str:
     def q(text: str) -> str:
         return json.dumps(text, ensure_ascii=False)
 
@@ -104,6 +107,10 @@ def _work_file(amendment: Amendment, amended: WorkMeta, version: str, date: dt.d
     if articles:
         lines.append("  articles:")
         lines.extend(f"    {key}: {value}" for key, value in articles.items())
+    containers = {i.target.container: i.target.level for i in amendment.instructions() if i.target.container}
+    if containers:
+        lines.append("  containers:")
+        lines.extend(f"    {key}: {container_eids.get(key, '')}" for key in sorted(containers))
     if renamed:
         lines.append("  files:")
         lines.extend(f"    {key}: {q(value)}" for key, value in sorted(renamed.items()))
@@ -139,6 +146,13 @@ class _Writer:
     def _link(self, target: Target, relative: bool) -> object:
         if target.level == PREAMBLE:
             return lambda case: self.f.unit(Unit(PREAMBLE, "", ""), case)
+        if target.container is not None:
+            if target.level not in self.f.data["units"]:
+                raise DraftingError(f"templates/amend/{self.lang}.yaml names no {target.level}: a changed "
+                                    f"{target.level} heading cannot be written in '{self.lang}'")
+            number = target.container_num or ""
+            units = [Unit(target.level, number, number)]
+            return lambda case: f"[{self.f.name(units, case)}]({target.href})"
         units = self._units(target, relative)
         return lambda case: f"[{self.f.name(units, case)}]({target.href})"
 

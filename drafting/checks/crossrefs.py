@@ -60,6 +60,10 @@ def _check(ref: OutRef, works: dict[str, ActIndex], diags: Diagnostics) -> None:
                                                 f"{known})", loc.column)
         return
     text = ref.text
+    if ref.kind == "container":
+        diags.error(loc.path, loc.line, "R501", f"reference to the container '{ref.target}' of '{ref.work}': only "
+                                                "an amending act names a container (to restate its heading)", loc.column)
+        return
     if ref.kind == "annex":
         annex = other.annexes.get(ref.target)
         if annex is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from drafting.amending.headings import CannotRetitle, retitle
 from drafting.diagnostics import Diagnostics
 from drafting.model import Loc, Work
 from drafting.numbering import parse_number
@@ -111,6 +112,30 @@ class Consolidation:
         self.rename()
         return Result(self.files, self.applied, self.diags)
 
+    def retitle(self, step: Step) -> None:
+        """A container's heading: its title in every language, in its metadata file (``amending.headings``)."""
+        ident = step.container or ""
+        folder = self.folders.get(ident)
+        container = next((c for c in self.work.expression(self.codes[0]).containers() if c.id == ident), None)
+        if folder is None or container is None:
+            self.error(step, None, "C801", f"no container '{ident}' in the amended version")
+            return
+        path = f"{folder}/{container.level}.yaml"
+        text = self.files.get(path)
+        if text is None:
+            self.error(step, None, "C801", f"no {path} in the amended version")
+            return
+        for lang in self.codes:
+            if lang not in step.new:
+                continue
+            try:
+                text = retitle(text, lang, step.new[lang])
+            except CannotRetitle as error:
+                self.error(step, lang, "C801", f"{path}: {error}")
+                return
+        self.files[path] = text
+        self.applied.append(Applied(step.kind, Address(ident), container.num, step.loc(self.codes[0])))
+
     def renumber_units(self, steps: list[Step]) -> None:
         """Paragraph and point renumberings: every target found before any marker changes, then the markers."""
         by_article: dict[str, list[Step]] = {}
@@ -176,6 +201,9 @@ class Consolidation:
 
     def apply(self, step: Step) -> None:
         target = step.target
+        if step.kind == "retitle":
+            self.retitle(step)
+            return
         if not target.article and step.file == PREAMBLE:
             self.preamble(step)
             return

@@ -59,6 +59,7 @@ class _Parsed:
     quoted: Quoted | None
     loc: Loc
     work: str | None
+    container: str | None = None  # retitle: the container's id
 
 
 class Grammar:
@@ -240,6 +241,9 @@ class ActReader:
                                         f"'{amends}' (work.yaml amends: work)")
             found.append(None)
             return
+        if kind == "retitle" or (ref is not None and ref.kind == "container"):
+            self.retitle(point, kind, match, ref, work, found)
+            return
         article, path = _target(ref) if ref is not None else (None, ())
         quoted = quoted_of(point.quoted[0]) if getattr(point, "quoted", ()) else None
         insertion = None
@@ -260,6 +264,20 @@ class ActReader:
             return
         level = LEVELS_BY_DEPTH[min(len(path), 3)] if article else (PREAMBLE if kind == "restate" else "work")
         found.append(_Parsed(kind, article, path, level, insertion, words, quoted, point.loc, work))
+
+    def retitle(self, point: Point, kind: str, match: re.Match[str], ref: Ref | None, work: str | None,
+                found: list[_Parsed | None]) -> None:
+        """A container's heading restated: the link names the container, the quoted words are its new heading."""
+        if kind != "retitle" or ref is None or ref.kind != "container":
+            self.error(point.loc, "C806", "only the heading of a container (section, chapter) can be restated "
+                                          "by an amending act: 'заголовок [раздела I](…:container:ID) изложить …'")
+            found.append(None)
+            return
+        container = next((c for c in self.amended.expression(self.amended.meta.codes[0]).containers()
+                          if c.id == ref.target), None)
+        level = container.level if container is not None else "section"
+        found.append(_Parsed(kind, None, (), level, None, Words(new=match.groupdict().get("new") or ""), None,
+                             point.loc, work, ref.target))
 
     def read(self) -> list[Located]:
         codes = self.amended.meta.codes
@@ -288,8 +306,8 @@ class ActReader:
                 if other is None:
                     agree = False
                     continue
-                if (other.kind, other.article, other.path, _number(other)) != \
-                        (item.kind, item.article, item.path, _number(item)):
+                if (other.kind, other.article, other.path, _number(other), other.container) != \
+                        (item.kind, item.article, item.path, _number(item), item.container):
                     self.error(other.loc, "C807", f"instruction {index + 1} differs from the '{first}' one "
                                                   f"({other.kind} {_show(other)} against {item.kind} {_show(item)})")
                     agree = False
@@ -302,12 +320,20 @@ class ActReader:
             if not agree:
                 continue
             target = Target(item.work or self.amended.meta.short or "", item.article,
-                            self._num(item.article), item.path, item.level)
+                            self._num(item.article), item.path, item.level, item.container,
+                            self._container_num(item.container))
             insertion = Insertion(_level(item), item.insertion[1]) if item.insertion and item.kind == "insert" else None
             number = item.insertion[1] if item.insertion and item.kind == "renumber" else None
             located.append(Located(Instruction(item.kind, target, insertion, words, quoted, number),  # type: ignore[arg-type]
                                    locs))
         return located
+
+    def _container_num(self, ident: str | None) -> str | None:
+        if ident is None:
+            return None
+        found = next((c for c in self.amended.expression(self.amended.meta.codes[0]).containers() if c.id == ident),
+                     None)
+        return found.num if found else None
 
     def _num(self, article: str | None) -> str | None:
         if article is None:
@@ -355,6 +381,10 @@ def steps_of(located: list[Located]) -> list[Step]:
             first = next(iter(instruction.quoted.values()))
             steps.append(Step("restate", Address(article, path), locs, new=_texts(instruction.quoted),
                               file=first.file if not path else None))
+            continue
+        if instruction.kind == "retitle":
+            steps.append(Step("retitle", Address(""), locs, new={lang: w.new for lang, w in instruction.words.items()},
+                              container=target.container))
             continue
         if instruction.kind in ("repeal", "renumber"):
             steps.append(Step(instruction.kind, Address(article, path), locs, number=instruction.number))

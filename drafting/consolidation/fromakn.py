@@ -147,6 +147,7 @@ class _BaseUnits:
         ids = eids.Identifiers(expression, work.profile)
         self.units: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.article_eids: dict[str, str] = {}
+        self.containers = {ids.container(container): container.id for container in expression.containers()}
         for article in expression.articles():
             eid = ids.article(article)
             self.units[eid] = (article.id, ())
@@ -287,6 +288,8 @@ class _ModReader:
         work, _, eid = href.partition("#")
         if work != self.target_uri:
             return Text(shown)
+        if eid in self.base.containers:  # a container whose heading the act restates
+            return Ref(self.base.containers[eid], None, (Text(shown),), self.loc(element), "container", self.short)
         found = self.base.units.get(eid) if eid else None
         if found is None:
             self.error(element, "C801", f"the reference '{href}' names no unit of the amended version "

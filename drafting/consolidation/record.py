@@ -24,7 +24,7 @@ from drafting.source.rewrite import modification_data
 from drafting.source.sourcetext import SourceText
 
 TYPES = {"restate": "substitution", "insert": "insertion", "repeal": "repeal", "renumber": "renumbering",
-         **{kind: "substitution" for kind in WORD_KINDS}}
+         "retitle": "substitution", **{kind: "substitution" for kind in WORD_KINDS}}
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def modifications(applied: list[Applied]) -> list[Modification]:
     found = []
     for change in applied:
         unit = "/".join((change.target.article, *change.target.path))
-        how = "words" if change.kind in WORD_KINDS else change.kind
+        how = "words" if change.kind in WORD_KINDS else ("heading" if change.kind == "retitle" else change.kind)
         found.append(Modification(TYPES[change.kind], unit, change.article_num, how, change.previous))
     return found
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from drafting.amending.instructions import PREAMBLE as PREAMBLE, UNNUMBERED as UNNUMBERED
 from drafting.model import Loc
 
-KINDS = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber")
+KINDS = ("restate", "insert", "replace-words", "add-words", "delete-words", "repeal", "renumber", "retitle")
 WORD_KINDS = ("replace-words", "add-words", "delete-words")
 
 
@@ -49,7 +49,7 @@ class Step:
     old: dict[str, str] = field(default_factory=dict)  # language -> words looked for (or after which words go)
     new: dict[str, str] = field(default_factory=dict)  # language -> new words, or the unit's exact source text
     after: Address | None = None  # insert: the sibling it follows (None: it comes first in its parent)
-    container: str | None = None  # insert an article first in a container: the container's folder slug
+    container: str | None = None  # insert an article first in a container, or retitle: the container's folder slug
     number: str | None = None  # renumber: the article's new number
     file: str | None = None  # an article's file in the new version, without ``.LANG.md`` (restate, insert);
     # "preamble" with an empty target article: the preamble

@@ -58,6 +58,7 @@ _WORK = rf"(?:({_SLUG}):)?"
 _REF_HREF = re.compile(rf"^{_WORK}art:({_SLUG})(?:/([1-9][0-9]*[A-Z]*(?:-[1-9][0-9]*)*|0)"
                        r"((?:/[0-9A-Za-z\u0430-\u044f\u0451]{1,8}(?:-[1-9][0-9]*)*)*))?$")
 _ANNEX_HREF = re.compile(rf"^{_WORK}annex:({_SLUG})$")
+_CONTAINER_HREF = re.compile(rf"^({_SLUG}):container:({_SLUG})$")  # an amending act names a section it retitles
 _TERM_HREF = re.compile(rf"^(def|term):({_SLUG})$")
 _TODO = re.compile(r"\bTODO\b")
 _STYLE_PATTERNS = {"arabic": "[1-9][0-9]*", "roman": "[IVXLCDM]+", "roman-lower": "[ivxlcdm]+", "alpha": "[a-z]+",
@@ -432,6 +433,9 @@ def _link(node: SyntaxTreeNode, ctx: BodyContext, start: int, end: int) -> list[
     annex = _ANNEX_HREF.match(href)
     if annex:
         return [Ref(annex.group(2), None, tuple(children), loc, "annex", annex.group(1))]
+    container = _CONTAINER_HREF.match(href)
+    if container:
+        return [Ref(container.group(2), None, tuple(children), loc, "container", container.group(1))]
     term = _TERM_HREF.match(href)
     if term:
         if not children:

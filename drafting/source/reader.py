@@ -576,4 +576,5 @@ def _amended_work(data: dict[str, Any] | None) -> AmendedWork | None:
         return None
     return AmendedWork(str(data["work"]), str(data["uri"]), str(data["profile"]), str(data["version"]),
                        {str(k): str(v) for k, v in data.get("articles", {}).items()},
-                       {str(k): str(v) for k, v in data.get("files", {}).items()})
+                       {str(k): str(v) for k, v in data.get("files", {}).items()},
+                       {str(k): str(v) for k, v in data.get("containers", {}).items()})

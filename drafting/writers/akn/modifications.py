@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 _QUOTED_WORDS = re.compile(r"«([^«»]*)»")
 _AKN_TYPES = {"restate": "substitution", "insert": "insertion", "repeal": "repeal", "replace-words": "substitution",
-              "add-words": "insertion", "delete-words": "repeal", "renumber": "renumbering"}
+              "add-words": "insertion", "delete-words": "repeal", "renumber": "renumbering",
+              "retitle": "substitution"}
 
 
 @dataclass
@@ -69,11 +70,11 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         return []
     f = formulas(lang)
     found = []
-    for kind in ("insert", "restate", "renumber", "add-words", "replace-words", "delete-words", "repeal"):
+    for kind in ("insert", "restate", "renumber", "retitle", "add-words", "replace-words", "delete-words", "repeal"):
         for bare in (False, True):
             try:
                 template = f.formula(kind, bare)
-            except ValueError:
+            except (ValueError, KeyError):  # no such form, or a kind the language's formulas do not have
                 continue
             pieces = re.split(r"\{[a-z_:]+\}", template)
             pattern = ".*?".join(re.escape(piece) for piece in pieces)
@@ -109,6 +110,8 @@ class Modifications:
 
     # -- targets -----------------------------------------------------------------------------
     def target_eid(self, ref: Ref) -> str | None:
+        if ref.kind == "container":
+            return self.amends.containers.get(ref.target)
         article = self.amends.articles.get(ref.target)
         if article is None:
             return None
@@ -275,6 +278,8 @@ class Modifications:
             if mod.kind == "replace-words" and len(texts) >= 2:
                 etree.SubElement(element, tag("old"), href=f"#{texts[0]}")
                 etree.SubElement(element, tag("new"), href=f"#{texts[1]}")
+            elif mod.kind == "retitle" and texts:
+                etree.SubElement(element, tag("new"), href=f"#{texts[-1]}")
             elif mod.kind == "add-words" and texts:
                 etree.SubElement(element, tag("new"), href=f"#{texts[-1]}")
             elif mod.kind == "delete-words" and texts:

@@ -33,6 +33,9 @@ FORMULAS_DIR = TEMPLATES_DIR / "consolidate"
 FALLBACK_LANGUAGE = "en"
 
 
+HEADING = "heading"  # Modification.change of a container's restated heading (unit: the container's id)
+
+
 @lru_cache(maxsize=8)
 def formulas(lang: str) -> dict[str, Any]:
     """The note formulas of a language (English when the language has none)."""
@@ -55,6 +58,8 @@ def act_facts(version: Version) -> dict[str, str]:
 
 
 def unit_kind(modification: Modification) -> str:
+    if modification.change == HEADING:
+        return HEADING
     return ("article", "paragraph")[len(modification.path)] if len(modification.path) < 2 else "point"
 
 
@@ -83,6 +88,11 @@ class Destinations:
     def __init__(self, work: Work, lang: str) -> None:
         self.profile = work.profile
         self.ids = eids.Identifiers(work.expression(lang), work.profile)
+        self.containers = {c.id: self.ids.container(c) for c in work.expression(lang).containers()}
+
+    def container(self, modification: Modification) -> str:
+        found = self.containers.get(modification.unit)
+        return found or eids.unit_eid("", "section", modification.number, 1)
 
     def article(self, modification: Modification) -> str:
         if modification.type != "repeal" or modification.path:
@@ -92,6 +102,8 @@ class Destinations:
         return eids.article_eid(modification.number)
 
     def eid(self, modification: Modification, path: tuple[str, ...] | None = None) -> str:
+        if modification.change == HEADING:
+            return self.container(modification)
         chosen = modification.path if path is None else path
         eid = self.article(modification)
         for depth, num in enumerate(chosen):
@@ -124,14 +136,17 @@ def add_notes(act: etree._Element, work: Work, lang: str, first: int) -> int:
         return first
     where = Destinations(work, lang)
     by_eid = {str(e.get("eId")): e for e in act.iter(tag("article"), tag("paragraph"), tag("point"), tag("hcontainer"),
-                                                    tag("subparagraph"), tag("section"), tag("list"), tag("item"),
+                                                    tag("subparagraph"), tag("section"), tag("part"), tag("chapter"),
+                                                    tag("subchapter"), tag("title"), tag("list"), tag("item"),
                                                     tag("indent"), tag("alinea"))
               if e.get("eId")}
     count = first
     made: set[tuple[str, str]] = set()  # (unit eId, note): several changes of one kind to a unit make one note
     for _, version in found:
         for modification in version.modifications:
-            path = modification.path[:-1] if modification.type == "repeal" else modification.path
+            path: tuple[str, ...] | None = modification.path[:-1] if modification.type == "repeal" \
+                else modification.path
+            path = None if modification.change == HEADING else path
             if modification.type == "repeal" and not modification.path:
                 continue  # a repealed article: no unit is left to carry the note
             eid = where.eid(modification, path)
