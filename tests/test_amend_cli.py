@@ -219,7 +219,11 @@ def test_a_change_no_instruction_can_say_exits_2(history, tmp_path: Path) -> Non
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", str(repo), str(clone))
     section = clone / "constitution" / "01-foundations" / "section.yaml"
-    section.write_text(section.read_text(encoding="utf-8").replace("Основы", "Начала"), encoding="utf-8")
+    # more than the heading (a heading alone is a retitle: tests/test_amend_headings.py): a new intro text
+    for lang, words in (("kk", "Бөлімнің кіріспесі."), ("ru", "Вводные слова раздела."), ("en", "The intro.")):
+        (section.parent / f"intro.{lang}.md").write_text(words + "\n", encoding="utf-8")
+    section.write_text("# the section's first line\n" + section.read_text(encoding="utf-8"), encoding="utf-8")
     code, output = amend("v3", "WORKTREE", clone / "constitution", "--out", tmp_path / "act", "--no-tables")
-    assert code == 2 and "cannot say yet what changed in 01-foundations/section.yaml" in output, output
+    assert code == 2 and "cannot say yet what changed in 01-foundations/intro.en.md, 01-foundations/intro.kk.md, " \
+        "01-foundations/intro.ru.md, 01-foundations/section.yaml" in output, output
     assert not (tmp_path / "act").exists()

@@ -45,7 +45,8 @@ def test_a_formula_file_missing_a_kind_is_refused() -> None:
     ("kk", [ART18, P2], "nom", "18-баптың 2-тармағы"), ("kk", [ART18, P2], "loc", "18-баптың 2-тармағында"),
     ("kk", [ART7, P3], "attr", "7-баптың 3-тармағындағы"),
     ("kk", [ART18, P2, PT9], "nom", "18-баптың 2-тармағының 9) тармақшасы"),
-    ("en", [ART18, P2], "nom", "paragraph 2 of Article 18"),
+    ("en", [ART18, P2], "nom", "Article 18(2)"), ("en", [ART18], "nom", "Article 18"),
+    ("en", [ART18, P2, PT9], "nom", "point 9) of Article 18(2)"),
 ])
 def test_units_are_named_in_the_case_the_formula_needs(lang: str, path: list[Unit], case: str, expected: str) -> None:
     assert formulas(lang).name(path, case) == expected

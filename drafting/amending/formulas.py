@@ -45,6 +45,8 @@ class Formulas:
     # -- names -----------------------------------------------------------------------
     def unit(self, unit: Unit, case: str, possessive: bool = False) -> str:
         """The unit's name and number in ``case`` (the possessive form where the language has one)."""
+        if unit.level == "fused":
+            return unit.number
         forms: dict[str, Any] = self.data["units"].get(unit.level) or self.data["units"]["point"]
         if possessive and isinstance(forms.get("poss"), dict) and case in forms["poss"]:
             template = str(forms["poss"][case])
@@ -57,6 +59,12 @@ class Formulas:
         rule = self.data["path"]
         if not path:
             raise ValueError("an empty path names nothing")
+        fused = rule.get("fuse") or {}
+        if len(path) >= 2 and path[1].level in fused and path[0].level == "article":
+            # the language writes a paragraph inside its article's name: "Article 18(2)"
+            head = str(fused[path[1].level]).format(parent=self.unit(path[0], case), n=path[1].number,
+                                                    m=path[1].marker)
+            path = [Unit("fused", head, head), *path[2:]]
         if rule["order"] == "child-first":
             text = self.unit(path[-1], case)
             for parent in reversed(path[:-1]):

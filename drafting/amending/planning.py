@@ -34,6 +34,7 @@ from drafting.diagnostics import DraftingError
 from drafting.model import Article, Work
 from drafting.profile import Profile
 from drafting.source.markup import prepare
+from drafting.source.reader import CONCLUSIONS_RE, CONTAINER_TEXT_RE, JUSTIFICATIONS_FILE, TRANSLATIONS_FILE
 from drafting.source.yamldoc import split_front_matter
 from drafting.writers.redline.words import diff, token_offsets, tokenize_plain
 
@@ -86,8 +87,9 @@ class _Planner:
         unsaid = [path for path in changed if path not in retitles]
         if unsaid:
             raise DraftingError(f"an amending act cannot say yet what changed in {', '.join(unsaid[:5])}"
-                                f"{' …' if len(unsaid) > 5 else ''} (containers and annexes): amend the articles "
-                                "and change those files in a version of their own")
+                                f"{' …' if len(unsaid) > 5 else ''} (containers and annexes: only a section's "
+                                "heading alone can be restated): amend the articles and change those files in a "
+                                "version of their own")
         groups: list[tuple[str | None, str | None, list[Instruction]]] = []
         preamble = self._preamble()
         if preamble:
@@ -494,11 +496,14 @@ def _in_order(values: list[int]) -> list[bool]:
 
 
 def _outside_articles(path: str) -> bool:
-    """Files an instruction cannot change: container metadata and annexes (work.yaml and profiles are not text)."""
+    """Files no article instruction changes: container metadata, a container's own text, the closing text and
+    annexes. work.yaml, profiles and the records beside the text (translations.yaml, justifications.yaml) are not
+    the act's text."""
     name = PurePosixPath(path).name
-    if name == "work.yaml" or path.startswith("profiles/"):
+    if name in ("work.yaml", TRANSLATIONS_FILE, JUSTIFICATIONS_FILE) or path.startswith("profiles/"):
         return False
-    return path.startswith("annexes/") or name.endswith(".yaml")
+    return path.startswith("annexes/") or name.endswith(".yaml") or bool(CONTAINER_TEXT_RE.match(name)) \
+        or bool(CONCLUSIONS_RE.match(name))
 
 
 def _folder_of(path: str) -> str:
