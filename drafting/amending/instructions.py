@@ -142,7 +142,8 @@ class Group:
     """One numbered item of Article 1 ("1)", "2)", ...): every change to one article, in document order.
 
     With one instruction the item is the instruction ("1) статью 5 изложить ..."); with several,
-    the item names the article ("1) в статье 5:") and the instructions are its sub-items.
+    the item names the article ("1) в статье 5:") and the instructions are its sub-items; a ``range``
+    is one item for its renumberings ("1) статьи 30–37 считать соответственно статьями 31–38").
     ``article`` is the OLD article's stable id, None for an inserted article or the preamble.
     """
 
@@ -150,6 +151,7 @@ class Group:
     article: str | None
     article_num: str | None
     instructions: tuple[Instruction, ...]
+    range: bool = False  # renumberings of consecutive articles by one shift, as one item ("статьи 30–37 считать ...")
 
 
 @dataclass(frozen=True)

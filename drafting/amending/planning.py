@@ -39,6 +39,7 @@ from drafting.source.yamldoc import split_front_matter
 from drafting.writers.redline.words import diff, token_offsets, tokenize_plain
 
 WORD_RUNS = 3
+RANGE_MIN = 3  # consecutive renumbered articles written as one item
 WORDS_SHARE = 0.4
 ARTICLE_SHARE = 0.5
 _WORDY = re.compile(r"[^\W\d_]{2}")
@@ -117,8 +118,52 @@ class _Planner:
                 if found:
                     groups.append((old.article.id, old.article.num, found))
         retitled_before(None)
-        numbered = tuple(Group(k + 1, art, num, tuple(items)) for k, (art, num, items) in enumerate(groups))
+        numbered = tuple(Group(k + 1, art, num, tuple(items), ranged)
+                         for k, (art, num, items, ranged) in enumerate(self._ranges(groups)))
         return Amendment(self.short, uri, tuple(self.langs), numbered)
+
+    def _ranges(self, groups: list[tuple[str | None, str | None, list[Instruction]]]) \
+            -> list[tuple[str | None, str | None, list[Instruction], bool]]:
+        """Runs of RANGE_MIN or more items that each only renumber the next article of OLD by the same shift,
+        as one item ("статьи 30–37 считать соответственно статьями 31–38"). Only where article numbers run
+        through the act in arabic numerals, so that the range names every article between."""
+        level = self.profile.article_level
+        plain = [(a, n, items, False) for a, n, items in groups]
+        if level.numbering != "continuous" or level.style != "arabic":
+            return plain
+        order = {p.article.id: p.index for p in self._placed(self.old)}
+        out: list[tuple[str | None, str | None, list[Instruction], bool]] = []
+        run: list[Instruction] = []
+
+        def flush() -> None:
+            if len(run) >= RANGE_MIN:
+                out.append((None, None, list(run), True))
+            else:
+                out.extend((i.target.article, i.target.article_num, [i], False) for i in run)
+            run.clear()
+
+        def follows(last: Instruction, item: Instruction) -> bool:
+            old_last, old_item = last.target.article_num or "", item.target.article_num or ""
+            new_last, new_item = last.number or "", item.number or ""
+            if not all(v.isdigit() for v in (old_last, old_item, new_last, new_item)):
+                return False
+            return order.get(item.target.article or "") == order.get(last.target.article or "", -2) + 1 \
+                and int(old_item) == int(old_last) + 1 and int(new_item) - int(old_item) == int(new_last) - int(old_last)
+
+        for article, num, items, _ in plain:
+            only = items[0] if len(items) == 1 else None
+            single = only is not None and only.kind == "renumber" and not only.target.path and \
+                only.target.article is not None and (only.number or "").isdigit()
+            if only is not None and single and (not run or follows(run[-1], only)):
+                run.append(only)
+                continue
+            flush()
+            if only is not None and single:
+                run.append(only)
+            else:
+                out.append((article, num, items, False))
+        flush()
+        return out
 
     def _retitle(self, path: str) -> Instruction | None:
         """A container's metadata file whose titles are all that changed: its retitle instruction, else None."""

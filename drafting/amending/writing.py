@@ -186,7 +186,20 @@ class _Writer:
         return lambda case: self.f.unit(unit, case)
 
     # -- items ---------------------------------------------------------------------------------
+    def _range(self, group: Group, last: bool) -> str:
+        first, final = group.instructions[0], group.instructions[-1]
+        template = str(self.f.data["instructions"]["renumber"]["range"])
+
+        def link(instruction: Instruction) -> str:
+            return f"[{instruction.target.article_num}]({instruction.target.href})"
+
+        text = (template.replace("{first}", link(first)).replace("{last}", link(final))
+                .replace("{new_first}", first.number or "").replace("{new_last}", final.number or ""))
+        return f"{group.number}) {text}{self.f.end(last)}"
+
     def _group(self, group: Group, last: bool) -> str:
+        if group.range:
+            return self._range(group, last)
         if len(group.instructions) == 1:
             return self._item(f"{group.number})", group.instructions[0], 0, False, last)
         first = group.instructions[0].target

@@ -35,6 +35,7 @@ from drafting.model import Article, Emphasis, Loc, Point, Ref, Strong, Term, Tex
 from drafting.source.yamldoc import split_front_matter
 
 SENTINEL = "\x00"  # where the target link stands in an item's text
+RANGE = "renumber-range"  # the form of renumber for consecutive articles
 _PLACEHOLDER = re.compile(r"\{(target|unit):([a-z]+)\}|\{(old|new|after|old_noun|new_noun|after_noun)\}")
 _NUMBER = r"[0-9]+[A-Z]*(?:-[0-9]+)*"
 _MARKER = r"\(?[0-9A-Za-z\u0430-\u044f\u0451]{1,8}(?:-[0-9]+)*[.)]?"
@@ -76,6 +77,9 @@ class Grammar:
                 continue
             forms = {"with_target": entry} if isinstance(entry, str) else dict(entry)
             for form, template in forms.items():
+                if form == "range":  # consecutive renumbered articles: tried first
+                    self.patterns.insert(0, (RANGE, False, _range_pattern(str(template))))
+                    continue
                 self.patterns.append((kind, form == "bare", self._compile(str(template))))
         self.units: list[tuple[str, re.Pattern[str]]] = []
         for level, cases in data["units"].items():
@@ -119,6 +123,18 @@ class Grammar:
             if found:
                 return level, found.group("num").strip("().")
         return None
+
+
+def _range_pattern(template: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    for piece in re.split(r"(\{(?:first|last|new_first|new_last)\})", template):
+        if piece in ("{first}", "{last}"):
+            parts.append(SENTINEL)
+        elif piece in ("{new_first}", "{new_last}"):
+            parts.append(f"(?P<{piece[1:-1]}>[0-9]+)")
+        else:
+            parts.append(re.escape(piece).replace("\\ ", r"\s+"))
+    return re.compile("^" + "".join(parts) + r"[;.]?$")
 
 
 def _literal(text: str) -> str:
@@ -225,6 +241,9 @@ class ActReader:
             found.extend([None] * max(1, len(point.points)))
             return
         kind, bare, match = matched
+        if kind == RANGE:
+            self.range(point, match, refs, found)
+            return
         ref = refs[0] if refs else group
         if kind == "group":
             if not refs:
@@ -264,6 +283,28 @@ class ActReader:
             return
         level = LEVELS_BY_DEPTH[min(len(path), 3)] if article else (PREAMBLE if kind == "restate" else "work")
         found.append(_Parsed(kind, article, path, level, insertion, words, quoted, point.loc, work))
+
+    def range(self, point: Point, match: re.Match[str], refs: list[Ref], found: list[_Parsed | None]) -> None:
+        """Consecutive articles renumbered by one shift: one renumbering per article from the first link's to the
+        last link's, in the amended version's order."""
+        order = [a.id for a in self.amended.expression(self.amended.meta.codes[0]).articles()]
+        ids = [ref.target for ref in refs]
+        if len(refs) != 2 or any(ident not in order for ident in ids) or any(ref.paragraph for ref in refs):
+            self.error(point.loc, "C806", "a range of renumbered articles links its first and its last article "
+                                          "of the amended version")
+            found.append(None)
+            return
+        low, high = order.index(ids[0]), order.index(ids[1])
+        first, last = int(match.group("new_first")), int(match.group("new_last"))
+        if high < low or last - first != high - low:
+            self.error(point.loc, "C806", f"articles {refs[0].target}…{refs[1].target} are {high - low + 1} in the "
+                                          f"amended version, the new numbers {first}–{last} are {last - first + 1}")
+            found.append(None)
+            return
+        work = refs[0].work
+        for offset, ident in enumerate(order[low:high + 1]):
+            found.append(_Parsed("renumber", ident, (), "article", ("article", str(first + offset)), None, None,
+                                 point.loc, work))
 
     def retitle(self, point: Point, kind: str, match: re.Match[str], ref: Ref | None, work: str | None,
                 found: list[_Parsed | None]) -> None:

@@ -54,6 +54,7 @@ class Mod:
     kind: str
     destination: str
     quoted_texts: list[str] = field(default_factory=list)  # eIds, in order
+    more: list[str] = field(default_factory=list)  # a range of renumberings: the destinations after the first
 
 
 @lru_cache(maxsize=16)
@@ -76,10 +77,17 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 template = f.formula(kind, bare)
             except (ValueError, KeyError):  # no such form, or a kind the language's formulas do not have
                 continue
-            pieces = re.split(r"\{[a-z_:]+\}", template)
-            pattern = ".*?".join(re.escape(piece) for piece in pieces)
-            found.append((kind, re.compile(rf"^\s*{pattern}\s*[;.:]?\s*$", re.S)))
+            found.append((kind, _pattern(template)))
+        if kind == "renumber" and isinstance(f.data["instructions"]["renumber"], dict) \
+                and "range" in f.data["instructions"]["renumber"]:
+            found.append((kind, _pattern(str(f.data["instructions"]["renumber"]["range"]))))
     return found
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    pieces = re.split(r"\{[a-z_:]+\}", template)
+    pattern = ".*?".join(re.escape(piece) for piece in pieces)
+    return re.compile(rf"^\s*{pattern}\s*[;.:]?\s*$", re.S)
 
 
 def instruction_kind(lang: str, point: Point) -> str | None:
@@ -148,7 +156,19 @@ class Modifications:
                 self.writer.inlines(mod, (node,))
         for index, quoted in enumerate(point.quoted, start=1):
             self._structure(mod, quoted, f"{record.eid}__qstr_{index}")
+        refs = [node for node in point.text if isinstance(node, Ref) and node.work == self.amends.work]
+        if kind == "renumber" and len(refs) == 2:  # a range: every article from the first to the last
+            record.destination, record.more = self._range(refs[0], refs[1])
         self.mods.append(record)
+
+    def _range(self, first: Ref, last: Ref) -> tuple[str, list[str]]:
+        """The destinations of a range of renumbered articles (numbers run through the act: art_30 ... art_37)."""
+        low, high = self.amends.articles.get(first.target, ""), self.amends.articles.get(last.target, "")
+        numbers = [eid.removeprefix("art_") for eid in (low, high)]
+        if not all(n.isdigit() for n in numbers) or int(numbers[0]) > int(numbers[1]):
+            return self.href(first), [self.href(last)]
+        found = [f"{self.amends.uri}#art_{n}" for n in range(int(numbers[0]), int(numbers[1]) + 1)]
+        return found[0], found[1:]
 
     def _text(self, mod: etree._Element, text: str, record: Mod) -> None:
         position = 0
@@ -269,21 +289,27 @@ class Modifications:
             anchor.addnext(analysis)
         active = etree.Element(tag("activeModifications"))
         analysis.insert(0, active)
-        for number, mod in enumerate(self.mods, start=1):
-            element = etree.SubElement(active, tag("textualMod"), type=_AKN_TYPES.get(mod.kind, "substitution"),
-                                       eId=f"amod_{number}")
-            etree.SubElement(element, tag("source"), href=f"#{mod.eid}")
-            etree.SubElement(element, tag("destination"), href=mod.destination)
-            texts = mod.quoted_texts
-            if mod.kind == "replace-words" and len(texts) >= 2:
-                etree.SubElement(element, tag("old"), href=f"#{texts[0]}")
-                etree.SubElement(element, tag("new"), href=f"#{texts[1]}")
-            elif mod.kind == "retitle" and texts:
-                etree.SubElement(element, tag("new"), href=f"#{texts[-1]}")
-            elif mod.kind == "add-words" and texts:
-                etree.SubElement(element, tag("new"), href=f"#{texts[-1]}")
-            elif mod.kind == "delete-words" and texts:
-                etree.SubElement(element, tag("old"), href=f"#{texts[0]}")
+        number = 0
+        for mod in self.mods:
+            for destination in [mod.destination, *mod.more]:
+                number += 1
+                self._textual_mod(active, mod, destination, number)
+
+    def _textual_mod(self, active: etree._Element, mod: Mod, destination: str, number: int) -> None:
+        element = etree.SubElement(active, tag("textualMod"), type=_AKN_TYPES.get(mod.kind, "substitution"),
+                                   eId=f"amod_{number}")
+        etree.SubElement(element, tag("source"), href=f"#{mod.eid}")
+        etree.SubElement(element, tag("destination"), href=destination)
+        texts = mod.quoted_texts
+        if mod.kind == "replace-words" and len(texts) >= 2:
+            etree.SubElement(element, tag("old"), href=f"#{texts[0]}")
+            etree.SubElement(element, tag("new"), href=f"#{texts[1]}")
+        elif mod.kind == "retitle" and texts:
+            etree.SubElement(element, tag("new"), href=f"#{texts[-1]}")
+        elif mod.kind == "add-words" and texts:
+            etree.SubElement(element, tag("new"), href=f"#{texts[-1]}")
+        elif mod.kind == "delete-words" and texts:
+            etree.SubElement(element, tag("old"), href=f"#{texts[0]}")
 
 
 __all__ = ["KINDS", "Modifications", "amended_profile", "instruction_kind"]
