@@ -51,3 +51,42 @@ def test_a_damaged_or_missing_entry_is_a_miss(tmp_path: Path) -> None:
     signedcache.dump(entry, [1])
     entry.write_bytes(entry.read_bytes()[:-3])
     assert signedcache.load(entry) is None
+
+
+
+SEEN: list[bool] = []  # whether the collector ran, each time a Probe was unpickled
+
+
+def _probe() -> "Probe":
+    import gc
+
+    SEEN.append(gc.isenabled())
+    return Probe()
+
+
+class Probe:
+    """Records, as it is unpickled, whether the collector runs."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_probe, ())
+
+
+def test_unpickling_pauses_the_collector_and_restores_it(tmp_path: Path) -> None:
+    """The collector is off while an entry is unpickled and as it was afterwards (also after a damaged entry)."""
+    import gc
+
+    SEEN.clear()
+    entry = tmp_path / "cache" / "c.pickle"
+    signedcache.dump(entry, Probe())
+    assert gc.isenabled()
+    assert isinstance(signedcache.load(entry), Probe)
+    assert SEEN == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        signedcache.load(entry)
+        assert not gc.isenabled()  # a caller's own pause is left alone
+    finally:
+        gc.enable()
+    with pytest.raises(pickle.UnpicklingError):
+        signedcache.unpickled(b"not a pickle")
+    assert gc.isenabled()

@@ -173,3 +173,31 @@ def test_build_help_names_every_artifact_kind() -> None:
     result = CliRunner().invoke(app, ["build", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert f"Comma-separated kinds: {','.join(WRITERS)}." in result.output
+
+
+def test_each_version_has_its_own_search_index_of_its_own_pages(out: Path) -> None:
+    """``pagefind/VERSION/``: one fragment per page, each that version's page in its own language."""
+    import gzip
+
+    for version in VERSIONS:
+        fragments = sorted((out / "site" / "pagefind" / version / "fragment").glob("*.pf_fragment"))
+        urls = sorted(json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+                      for f in fragments)
+        assert urls == [f"/{version}/{lang}.html" for lang in ("en", "kk", "ru")], (version, urls)
+        entry = json.loads((out / "site" / "pagefind" / version / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert sorted(entry["languages"]) == ["en", "kk", "ru"]
+
+
+def test_a_failed_index_is_a_clear_error_and_leaves_no_process(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafting.writers.html.search as search
+    from drafting.diagnostics import DraftingError
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: cannot write the index' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "pagefind_binary", lambda: fake)
+    source = make_repo(tmp_path / "repo")
+    with pytest.raises(DraftingError, match=r"pagefind could not index .*final-draft: Error: cannot write the index"):
+        build(source, tmp_path / "out", ["site"])
+    assert not (tmp_path / "out").exists()  # a failed build leaves nothing

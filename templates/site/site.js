@@ -87,15 +87,19 @@
   function loadPagefind() {
     if (pagefind) { return pagefind; }
     var root = html.getAttribute("data-root") || "";
-    var bundle = new URL(root + "pagefind/", window.location.href).href;
+    /* each version has its own index (pagefind/VERSION/): results are those of the version being read */
+    var version = html.getAttribute("data-version");
+    var folder = root + "pagefind/" + version + "/";
+    var bundle = new URL(folder, window.location.href).href;
     var base = new URL(root, window.location.href).pathname;  /* result URLs start at the site's folder */
     pagefind = import(bundle + "pagefind.js").then(function (pf) {
       return Promise.resolve(pf.options({ baseUrl: base })).then(function () { return pf; });
     }).then(function (pf) {
       /* one index per language in the same bundle: the page's language is the primary one; the others are
-         merged by the bundle's relative path (Pagefind skips a merge of the primary's own absolute path) */
+         merged by the bundle's path relative to itself (Pagefind resolves it against the bundle's folder, and
+         skips a merge of the primary's own absolute path) */
       var others = (html.getAttribute("data-languages") || "").split(" ").filter(function (c) { return c && c !== lang; });
-      return Promise.all(others.map(function (code) { return pf.mergeIndex(root + "pagefind/", { language: code, baseUrl: base }); }))
+      return Promise.all(others.map(function (code) { return pf.mergeIndex("../" + version + "/", { language: code, baseUrl: base }); }))
         .then(function () { return pf; });
     });
     return pagefind;
@@ -129,8 +133,8 @@
       loadPagefind().then(function (pf) {
         return pf.search(query);
       }).then(function (search) {
-        /* a page is one version in one language: a few dozen at most, so all are read, then this version's kept
-           (a Pagefind filter would do it in the index, but its files come out in a different order each build) */
+        /* the bundle holds this version's pages only (one per language): all are read; the check on the
+           folder below keeps a result of another version out even if a bundle ever held one */
         return Promise.all(search.results.map(function (r) { return r.data(); }));
       }).then(function (found) {
         var folder = "/" + html.getAttribute("data-version") + "/";

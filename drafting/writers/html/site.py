@@ -10,7 +10,8 @@
   resolved through a redirect map of every version, so they survive renumbering;
 - ``index.html``: the entry page (the latest version, every language);
 - ``site.css``, ``site.js``: the stylesheet and the switches (reading needs no script);
-- ``pagefind/``: the static search index of every language (Pagefind).
+- ``pagefind/VERSION/``: each version's static search index of every language (Pagefind), made
+  while the other versions' pages are still being written.
 
 Versions come from ``drafting.writers.html.versions.edition_versions``.
 """
@@ -35,7 +36,7 @@ from drafting.writers.html.cells import CellCache
 from drafting.writers.html.edition import NATIVE_NAMES, SHORT_NAMES, language_name
 from drafting.writers.html.parallel import Parallel, parallel
 from drafting.writers.html.render import InlineRenderer
-from drafting.writers.html.search import index_site
+from drafting.writers.html.search import Indexer, index_files
 from drafting.writers.html.twoway import Group, run_on_two_cores
 from drafting.writers.html.versions import EditionVersion, EditionVersions, edition_versions
 from drafting.writers.manifest import MANIFEST, sha256
@@ -205,6 +206,7 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
     redline_css = (TEMPLATES_DIR / "redline" / "redline.css").read_text(encoding="utf-8")
     cells = CellCache()
     articles = RowCache()
+    indexer = Indexer(ctx.staging / SITE)
     groups: dict[object, Group] = {}  # jobs sharing a cache: the pages (and redlines) of one text
     # comparisons and rows are made where they are first needed, in whichever process renders that group
     changes_of: dict[str, dict[str, Redline]] = {}
@@ -261,19 +263,21 @@ def write_artifacts(work: Work, ctx: BuildContext) -> list[Artifact]:
             cost = (1.0 + (1.0 if lang in compared else 0.0)) if first_use else 0.2
             job(key, cost, f"{version.name}/{lang}.html", lang,
                 partial(page, version, previous, same_text, key, present, lang))
-            if lang in compared and previous is not None:
+        # the version's pages are written: its search index runs beside the rest (the redlines are not indexed)
+        groups[key].jobs.append(partial(indexer.start, version.name, present))
+        for lang in compared:
+            if previous is not None:
                 job(key, 1.0, f"{version.name}/redline-{lang}.html", lang,
                     partial(redline_page, version, previous, lang))
-    ctx.progress("site: writing the pages")
-    run_on_two_cores(list(groups.values()))
+    ctx.progress("site: writing the pages and indexing them for search (pagefind)")
+    run_on_two_cores(list(groups.values()), indexer.finish, indexer.abort)
     write("link.html", render_link_page(work, versions, codes), None)
     write("index.html", render_index(work, versions, codes), None)
     for asset in ASSETS:
         target = ctx.path(f"{SITE}/{asset}")
         shutil.copyfile(SITE_TEMPLATES / asset, target)
         artifacts.append(Artifact(f"{SITE}/{asset}", SITE, None))
-    ctx.progress("site: indexing for search (pagefind)")
-    for relative in index_site(ctx.staging / SITE):
+    for relative in index_files(ctx.staging / SITE):
         artifacts.append(Artifact(f"{SITE}/{relative}", SITE, None))
     return artifacts
 

@@ -8,7 +8,9 @@ the lighter side), the child renders its share and exits, this process renders
 the rest and waits for it. A file is the same whichever process renders it, so
 the bytes do not depend on the split.
 
-The child reports a failure through a pipe (the message, never a traceback) and
+Each process then runs ``finish`` (it waits for what its jobs started in the
+background: the search index of each version it rendered), and ``abort`` if its
+share failed. The child reports a failure through a pipe (the message, never a traceback) and
 this process raises it; Ctrl-C reaches both (one process group): the child ends
 quietly, this process kills and reaps it and lets the interrupt through. With one
 core, or where ``fork`` does not exist, everything runs here, in order.
@@ -51,10 +53,24 @@ def _run(groups: list[Group]) -> None:
             job()
 
 
-def run_on_two_cores(groups: list[Group]) -> None:
-    """Run every job once; a child process takes about half of the work when there is a second core."""
+def _nothing() -> None:
+    pass
+
+
+def run_on_two_cores(groups: list[Group], finish: Callable[[], None] = _nothing,
+                     abort: Callable[[], None] = _nothing) -> None:
+    """Run every job once; a child process takes about half of the work when there is a second core.
+
+    ``finish`` runs in each process after its share (it waits for what the jobs started in the background,
+    such as a version's search index); ``abort`` in a process whose share failed or was interrupted.
+    """
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or len(groups) < 2:
-        _run(groups)
+        try:
+            _run(groups)
+            finish()
+        except BaseException:
+            abort()
+            raise
         return
     mine, theirs = split(groups)
     read, write = os.pipe()
@@ -65,7 +81,12 @@ def run_on_two_cores(groups: list[Group]) -> None:
         os.close(read)
         code = 0
         try:
-            _run(theirs)
+            try:
+                _run(theirs)
+                finish()
+            except BaseException:
+                abort()
+                raise
         except KeyboardInterrupt:
             code = 130
         except BaseException as error:  # reported to the parent, which raises it as a DraftingError
@@ -75,7 +96,9 @@ def run_on_two_cores(groups: list[Group]) -> None:
     os.close(write)
     try:
         _run(mine)
+        finish()
     except BaseException:
+        abort()
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(read)

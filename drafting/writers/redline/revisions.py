@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from drafting.diagnostics import DraftingError
 from drafting.source.load import Loaded, load_tree
 from drafting.model import Version as ModelVersion, Work
@@ -68,13 +66,26 @@ class Repository:
             self.folder = PurePosixPath(source.resolve().relative_to(root).as_posix())
         except ValueError:
             raise RevisionError(f"{source}: outside the repository at {root}") from None
+        self._named: dict[str, str | None] | None = None
 
     @property
     def shallow(self) -> bool:
         return bool(self.repo.git.rev_parse("--is-shallow-repository").strip() == "true")
 
     def named_versions(self) -> dict[str, str | None]:
-        """name -> commit (None when the work file gives none) from work.yaml on disk, else at HEAD."""
+        """name -> commit (None when the work file gives none) from work.yaml on disk, else at HEAD.
+
+        Read once per repository (both revisions of a redline are resolved against the same list), with the
+        sources' bounded YAML reader: an alias bomb in a work file costs nothing here (``check`` reports it).
+        """
+        if self._named is None:
+            self._named = self._read_named_versions()
+        return self._named
+
+    def _read_named_versions(self) -> dict[str, str | None]:
+        from drafting.diagnostics import Diagnostics
+        from drafting.source.yamldoc import parse_yaml
+
         text = None
         on_disk = self.source / WORK_FILE
         if on_disk.is_file():
@@ -82,10 +93,9 @@ class Repository:
         else:
             blob = self._blob("HEAD", self.folder / WORK_FILE)
             text = blob.decode("utf-8", "replace") if blob is not None else None
-        try:
-            data: Any = yaml.safe_load(text) if text else None
-        except yaml.YAMLError:
-            data = None  # a broken work file is reported when it is read as a version; here it names nothing
+        # a broken work file is reported when it is read as a version; here it names nothing
+        doc = parse_yaml(text, WORK_FILE, 1, Diagnostics()) if text else None
+        data: Any = doc.data if doc is not None else None
         found: dict[str, str | None] = {}
         listed = data.get("versions") if isinstance(data, dict) else None
         for item in listed if isinstance(listed, list) else []:  # a malformed list is reported by check
